@@ -1,0 +1,5 @@
+import sys
+
+from calfchart.cli import main
+
+sys.exit(main())

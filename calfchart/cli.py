@@ -1,0 +1,339 @@
+"""The command line: `calfchart [SESSION_FILE]` opens the window; subcommands script the core.
+
+See shared/spec/CLI.md. Bad input is explained on standard error with no traceback
+(exit 1); wrong usage exits 2. The subcommands that print never load Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from calfchart import __version__
+from calfchart.catalog import CatalogError, load_catalog
+from calfchart.domain.catalog import Catalog, UnknownIdError
+from calfchart.domain.ranking import DEFAULT_INTENSITY, MAX_INTENSITY, Suggestion, rank
+from calfchart.domain.red_flags import RaisedFlag, screen
+from calfchart.domain.zones import Side
+from calfchart.presenting import muscle_as_dict, muscle_card_text
+
+COMMANDS = ("open", "zones", "muscles", "muscle", "suggest", "sheet", "validate")
+
+
+class InputError(Exception):
+    """Bad input from the user: explained on standard error, exit code 1."""
+
+
+def _wrap(text: str, indent: str = "", width: int = 88) -> str:
+    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent)
+
+
+def _catalog(args: argparse.Namespace) -> Catalog:
+    data_dir = Path(args.data_dir) if args.data_dir else None
+    return load_catalog(data_dir)
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def _table(rows: list[list[str]], headers: list[str]) -> str:
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+# -- subcommands ------------------------------------------------------------------------
+
+
+def cmd_zones(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    zones = list(catalog.zones.values())
+    if args.json:
+        _print_json(
+            [
+                {"id": z.id, "name": z.name, "term": z.term, "views": [v.value for v in z.views]}
+                for z in zones
+            ]
+        )
+        return 0
+    rows = [[z.id, z.name, z.term, ", ".join(v.value for v in z.views)] for z in zones]
+    print(_table(rows, ["id", "plain name", "anatomical term", "views"]))
+    return 0
+
+
+def cmd_muscles(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": m.id,
+                    "name": m.name,
+                    "aliases": list(m.aliases),
+                    "group": m.group.value,
+                    "depth": m.depth.value,
+                    "trigger_points": [tp.id for tp in m.trigger_points],
+                }
+                for m in catalog.muscles.values()
+            ]
+        )
+        return 0
+    rows = [
+        [m.id, m.name, ", ".join(m.aliases), ", ".join(tp.id for tp in m.trigger_points)]
+        for m in catalog.muscles.values()
+    ]
+    print(_table(rows, ["id", "name", "aliases", "trigger points"]))
+    return 0
+
+
+def cmd_muscle(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    muscle = catalog.muscle(args.muscle)
+    if args.json:
+        _print_json(muscle_as_dict(muscle, catalog))
+    else:
+        print(muscle_card_text(muscle, catalog))
+    return 0
+
+
+def _intensities(catalog: Catalog, zones: Sequence[str], pairs: Sequence[str]) -> dict[str, int]:
+    pain: dict[str, int] = {}
+    for zone in zones:
+        catalog.zone(zone)
+        pain[zone] = DEFAULT_INTENSITY
+    for pair in pairs:
+        zone, sep, value = pair.partition("=")
+        if not sep:
+            raise InputError(f"--intensity takes ZONE=0..{MAX_INTENSITY}, not '{pair}'")
+        catalog.zone(zone)
+        try:
+            level = int(value)
+        except ValueError:
+            raise InputError(f"--intensity {pair}: '{value}' is not a whole number") from None
+        if not 0 <= level <= MAX_INTENSITY:
+            raise InputError(f"--intensity {pair}: must lie between 0 and {MAX_INTENSITY}")
+        pain[zone] = level
+    return pain
+
+
+def _answers(catalog: Catalog, yes: Sequence[str]) -> dict[str, bool]:
+    for question in yes:
+        if question not in catalog.questions:
+            near = catalog.closest(question, catalog.questions)
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise InputError(f"unknown screening question '{question}'{hint}")
+    return dict.fromkeys(yes, True)
+
+
+def suggestion_as_dict(s: Suggestion) -> dict[str, Any]:
+    return {
+        "muscle": s.muscle.id,
+        "name": s.muscle.name,
+        "trigger_point": s.trigger_point.id,
+        "score": round(s.score, 3),
+        "essential_matches": list(s.essential_matches),
+        "spillover_matches": list(s.spillover_matches),
+        "why": s.why,
+        "prevalence": s.trigger_point.prevalence.value,
+        "self_treatment": s.muscle.treatment.pressure.self_treatment,
+    }
+
+
+def flag_as_dict(r: RaisedFlag) -> dict[str, Any]:
+    return {
+        "id": r.red_flag.id,
+        "condition": r.red_flag.condition,
+        "urgency": r.urgency.value,
+        "message": r.red_flag.message,
+        "because": [q.id for q in r.because],
+    }
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    if not args.zone and not args.intensity:
+        raise InputError("name at least one painful zone with --zone (see `calfchart zones`)")
+    pain = _intensities(catalog, args.zone or [], args.intensity or [])
+    answers = _answers(catalog, args.yes or [])
+    suggestions = rank(catalog.muscles.values(), pain, catalog.zones, limit=args.limit)
+    raised = screen(catalog.red_flags.values(), answers, manual=[])
+    if args.json:
+        _print_json(
+            {
+                "side": args.side,
+                "zones": list(pain),
+                "intensities": pain,
+                "suggestions": [suggestion_as_dict(s) for s in suggestions],
+                "red_flags": [flag_as_dict(r) for r in raised],
+                "self_treatment_withheld": bool(raised),
+            }
+        )
+        return 0
+    for r in raised:
+        print(_wrap(f"!! {r.urgency.advice} Possible {r.red_flag.condition}.", width=88))
+        print(_wrap(r.red_flag.message, "   "))
+        print()
+    names = ", ".join(f"{catalog.zones[z].name} ({i}/10)" for z, i in pain.items())
+    print(_wrap(f"Pain on the {args.side} leg: {names}"))
+    if not suggestions:
+        print("No trigger point in the catalog refers pain to these zones.")
+        return 0
+    print()
+    for n, s in enumerate(suggestions, 1):
+        bar = "#" * round(s.score * 10)
+        print(f"{n:>2}. {s.muscle.name} ({s.trigger_point.id})  {bar:<10} {s.score:.2f}")
+        print(_wrap(s.why[0].upper() + s.why[1:] + ".", "    "))
+        if not s.muscle.treatment.pressure.self_treatment:
+            print("    Not for self-pressure: see `calfchart muscle " + s.muscle.id + "`.")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    folder = args.data_dir or "the bundled data"
+    tps = len(catalog.trigger_points)
+    print(
+        f"{folder}: OK, {len(catalog.zones)} zones, {len(catalog.muscles)} muscles, "
+        f"{tps} trigger points, {len(catalog.acupressure)} acupressure points, "
+        f"{len(catalog.red_flags)} red flags, {len(catalog.sources)} sources"
+    )
+    return 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from calfchart.qt.app import run_window  # Qt is loaded only for the window
+
+    catalog = _catalog(args)
+    return run_window(catalog, Path(args.session) if args.session else None)
+
+
+def cmd_sheet(args: argparse.Namespace) -> int:
+    from calfchart.sheet_command import write_sheet  # Qt is loaded only to draw the sheet
+
+    return write_sheet(args, _catalog(args))
+
+
+# -- the parser -------------------------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="use this data folder in place of the bundled one (it is validated first)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="calfchart",
+        description="Find and treat the trigger points behind leg pain. "
+        "With no command, opens the window.",
+        epilog="Informational only, not a diagnosis. Run `calfchart COMMAND --help` for more.",
+    )
+    parser.add_argument("--version", action="version", version=f"calfchart {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(
+        name: str, func: Callable[[argparse.Namespace], int], help_: str
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_, description=help_)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("open", cmd_open, "open the window (the default), on a saved session if one is given")
+    p.add_argument("session", nargs="?", metavar="SESSION_FILE", help="a saved session to open")
+    p = add("zones", cmd_zones, "list the pain zones")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = add("muscles", cmd_muscles, "list the muscles")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = add(
+        "muscle", cmd_muscle, "one muscle in full: trigger points, patterns, treatment, sources"
+    )
+    p.add_argument("muscle", metavar="ID_OR_ALIAS")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = add("suggest", cmd_suggest, "rank the trigger points that can cause pain in these zones")
+    p.add_argument("--zone", action="append", metavar="ID", help="a painful zone (repeatable)")
+    p.add_argument("--side", choices=[s.value for s in Side], default=Side.RIGHT.value)
+    p.add_argument(
+        "--intensity",
+        action="append",
+        metavar="ID=N",
+        help=f"how much a zone hurts, 0..{MAX_INTENSITY} (default {DEFAULT_INTENSITY}); "
+        "marks the zone too",
+    )
+    p.add_argument(
+        "--yes",
+        action="append",
+        metavar="QUESTION_ID",
+        help="a red-flag screening question answered yes (repeatable)",
+    )
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="show the best N only")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = add("sheet", cmd_sheet, "write the treatment sheet as a PDF, without opening a window")
+    p.add_argument("--zone", action="append", metavar="ID", help="a painful zone (repeatable)")
+    p.add_argument("--side", choices=[s.value for s in Side], default=None)
+    p.add_argument("--intensity", action="append", metavar="ID=N", help="how much a zone hurts")
+    p.add_argument("--name", metavar="TEXT", help="the person's name")
+    p.add_argument("--prepared-by", metavar="TEXT", help="who prepared the sheet, with a phone")
+    p.add_argument(
+        "--muscle",
+        action="append",
+        metavar="ID",
+        help="put this muscle's trigger points on the sheet",
+    )
+    p.add_argument("--red-flag", action="append", metavar="ID", help="a red flag that stands")
+    p.add_argument(
+        "--session", metavar="FILE", help="take zones, side and answers from a saved session"
+    )
+    p.add_argument("--page-size", choices=["a4", "letter"], default=None, help="default: by locale")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    add("validate", cmd_validate, "check a data folder; prints every problem as FILE:LINE: message")
+    return parser
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    """`calfchart` and `calfchart FILE` open the window, as `calfchart open [FILE]`."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg == "--data-dir":
+            skip = True
+            continue
+        if arg in ("-h", "--help", "--version"):
+            return argv
+        if arg.startswith("-"):
+            continue
+        return argv if arg in COMMANDS else ["open", *argv]
+    return ["open", *argv]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    args = parser.parse_args(_with_default_command(args_list))
+    try:
+        result: int = args.func(args)
+        return result
+    except CatalogError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"calfchart: {len(exc.problems)} problem(s) in the data folder", file=sys.stderr)
+        return 1
+    except UnknownIdError as exc:
+        print(f"calfchart: {exc}", file=sys.stderr)
+        return 1
+    except InputError as exc:
+        print(f"calfchart: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0

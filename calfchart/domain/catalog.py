@@ -1,0 +1,132 @@
+"""The clinical catalog: every zone, muscle, point, red flag and source, by id."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from calfchart.domain.acupressure import AcupressurePoint
+from calfchart.domain.muscles import Muscle, MuscleGroup, TriggerPoint
+from calfchart.domain.red_flags import RedFlag, ScreeningQuestion
+from calfchart.domain.sources import Source
+from calfchart.domain.zones import View, Zone
+
+
+@dataclass(frozen=True)
+class Texts:
+    disclaimer: str
+    evidence: str
+    doctor_intro: str
+    sources: tuple[str, ...]
+
+
+class UnknownIdError(KeyError):
+    """An id that the catalog does not know, with the closest known ones."""
+
+    def __init__(self, kind: str, wanted: str, closest: tuple[str, ...]) -> None:
+        super().__init__(wanted)
+        self.kind = kind
+        self.wanted = wanted
+        self.closest = closest
+
+    def __str__(self) -> str:
+        hint = f"; did you mean {', '.join(self.closest)}?" if self.closest else ""
+        return f"unknown {self.kind} '{self.wanted}'{hint}"
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.lower().replace("_", " ").replace("-", " ").split())
+
+
+@dataclass(frozen=True)
+class Catalog:
+    zones: Mapping[str, Zone]
+    muscles: Mapping[str, Muscle]
+    acupressure: Mapping[str, AcupressurePoint]
+    red_flags: Mapping[str, RedFlag]
+    sources: Mapping[str, Source]
+    texts: Texts
+    trigger_points: Mapping[str, TriggerPoint] = field(init=False)
+    questions: Mapping[str, ScreeningQuestion] = field(init=False)
+    _aliases: Mapping[str, str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        tps = {tp.id: tp for m in self.muscles.values() for tp in m.trigger_points}
+        questions = {q.id: q for f in self.red_flags.values() for q in f.questions}
+        aliases: dict[str, str] = {}
+        for muscle in self.muscles.values():
+            for name in (muscle.id, muscle.name, *muscle.aliases):
+                aliases.setdefault(_normalise(name), muscle.id)
+            # "fibularis" is the newer name for "peroneus": accept both spellings.
+            if muscle.id.startswith("peroneus_"):
+                aliases.setdefault(
+                    _normalise(muscle.id.replace("peroneus", "fibularis")), muscle.id
+                )
+        object.__setattr__(self, "trigger_points", tps)
+        object.__setattr__(self, "questions", questions)
+        object.__setattr__(self, "_aliases", aliases)
+
+    # -- zones ------------------------------------------------------------
+    def zone(self, zone_id: str) -> Zone:
+        try:
+            return self.zones[zone_id]
+        except KeyError:
+            raise UnknownIdError("zone", zone_id, self.closest(zone_id, self.zones)) from None
+
+    def zones_in(self, view: View) -> tuple[Zone, ...]:
+        return tuple(z for z in self.zones.values() if view in z.views)
+
+    # -- muscles ----------------------------------------------------------
+    def muscle(self, id_or_alias: str) -> Muscle:
+        """A muscle by id, name or alias ("fibularis longus", "calf muscle")."""
+        key = _normalise(id_or_alias)
+        muscle_id = self._aliases.get(key)
+        if muscle_id is None:
+            raise UnknownIdError(
+                "muscle", id_or_alias, self.closest(key, {**self._aliases, **self.muscles})
+            )
+        return self.muscles[muscle_id]
+
+    def search_muscles(self, text: str) -> tuple[Muscle, ...]:
+        """Muscles whose id, name or an alias contains the text, best match first."""
+        key = _normalise(text)
+        if not key:
+            return tuple(self.muscles.values())
+        exact = self._aliases.get(key)
+        found: list[str] = [exact] if exact else []
+        for alias, muscle_id in self._aliases.items():
+            if key in alias and muscle_id not in found:
+                found.append(muscle_id)
+        if not found:
+            for alias in difflib.get_close_matches(key, list(self._aliases), n=5, cutoff=0.6):
+                if self._aliases[alias] not in found:
+                    found.append(self._aliases[alias])
+        return tuple(self.muscles[m] for m in found)
+
+    def muscles_by_group(self) -> tuple[tuple[MuscleGroup, tuple[Muscle, ...]], ...]:
+        return tuple(
+            (group, members)
+            for group in MuscleGroup
+            if (members := tuple(m for m in self.muscles.values() if m.group is group))
+        )
+
+    def trigger_point(self, tp_id: str) -> TriggerPoint:
+        try:
+            return self.trigger_points[tp_id]
+        except KeyError:
+            raise UnknownIdError(
+                "trigger point", tp_id, self.closest(tp_id, self.trigger_points)
+            ) from None
+
+    def red_flag(self, flag_id: str) -> RedFlag:
+        try:
+            return self.red_flags[flag_id]
+        except KeyError:
+            raise UnknownIdError(
+                "red flag", flag_id, self.closest(flag_id, self.red_flags)
+            ) from None
+
+    @staticmethod
+    def closest(wanted: str, known: Mapping[str, object]) -> tuple[str, ...]:
+        return tuple(difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.5))

@@ -1,0 +1,144 @@
+"""Muscles, their trigger points, referral patterns and treatment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from calfchart.domain.sources import Sourced
+from calfchart.domain.zones import View
+
+
+class Prevalence(StrEnum):
+    COMMON = "common"
+    OCCASIONAL = "occasional"
+    RARE = "rare"
+
+
+class MuscleGroup(StrEnum):
+    CALF = "calf"
+    FRONT_OF_LEG = "front_of_leg"
+    OUTER_LEG = "outer_leg"
+    DEEP_CALF = "deep_calf"
+    HIP = "hip"
+
+    @property
+    def label(self) -> str:
+        return _GROUP_TITLES[self]
+
+
+_GROUP_TITLES = {
+    MuscleGroup.CALF: "Calf",
+    MuscleGroup.FRONT_OF_LEG: "Front of the leg",
+    MuscleGroup.OUTER_LEG: "Outer leg",
+    MuscleGroup.DEEP_CALF: "Deep calf",
+    MuscleGroup.HIP: "Hip and buttock",
+}
+
+
+class Depth(StrEnum):
+    SUPERFICIAL = "superficial"
+    DEEP = "deep"
+
+
+@dataclass(frozen=True)
+class ReferralPattern:
+    """Where a trigger point sends pain, after Travell & Simons.
+
+    The essential zone is where nearly everyone with the trigger point feels it
+    (drawn solid); the spillover zone is where some people also feel it (hatched).
+    """
+
+    essential: frozenset[str]
+    spillover: frozenset[str]
+
+    @property
+    def zones(self) -> frozenset[str]:
+        return self.essential | self.spillover
+
+
+@dataclass(frozen=True)
+class Location:
+    landmark: str
+    """How a person finds it with a finger."""
+    anatomical: str
+
+
+@dataclass(frozen=True)
+class TriggerPoint:
+    id: str
+    muscle_id: str
+    label: str
+    prevalence: Prevalence
+    views: tuple[View, ...]
+    location: Location
+    referral: ReferralPattern
+    symptoms: tuple[str, ...]
+    sources: tuple[str, ...]
+    disagreement: str | None = None
+
+
+@dataclass(frozen=True)
+class PressureTechnique:
+    """Ischemic-pressure self-massage (trigger-point pressure release)."""
+
+    self_treatment: bool
+    where: str
+    tools: tuple[str, ...]
+    position: str
+    pressure: str
+    hold_seconds: tuple[int, int]
+    repetitions: str
+    frequency: str
+    sources: tuple[str, ...]
+    disagreement: str | None = None
+
+    @property
+    def hold_text(self) -> str:
+        low, high = self.hold_seconds
+        return f"{low} seconds" if low == high else f"{low} to {high} seconds"
+
+
+@dataclass(frozen=True)
+class Stretch:
+    name: str
+    steps: tuple[str, ...]
+    hold_seconds: tuple[int, int]
+    repetitions: str
+    frequency: str
+    sources: tuple[str, ...]
+    disagreement: str | None = None
+
+    @property
+    def hold_text(self) -> str:
+        low, high = self.hold_seconds
+        return f"{low} seconds" if low == high else f"{low} to {high} seconds"
+
+
+@dataclass(frozen=True)
+class Treatment:
+    pressure: PressureTechnique
+    stretch: Stretch
+    acupressure: tuple[str, ...]
+    acupressure_sources: tuple[str, ...]
+    perpetuating_factors: Sourced
+    mistaken_for: Sourced
+    cautions: Sourced | None = None
+
+
+@dataclass(frozen=True)
+class Muscle:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    group: MuscleGroup
+    depth: Depth
+    views: tuple[View, ...]
+    action: str
+    sources: tuple[str, ...]
+    trigger_points: tuple[TriggerPoint, ...]
+    treatment: Treatment
+
+    @property
+    def is_deep(self) -> bool:
+        return self.depth is Depth.DEEP

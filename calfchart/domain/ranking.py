@@ -1,0 +1,135 @@
+"""Which trigger points can cause this pain, best first, each with the reason.
+
+The score of a trigger point for a pain map (zones with intensities 0-10) is
+
+    score = coverage x (0.85 + 0.15 x focus) x prevalence
+
+- coverage (0..1): the share of the pain, weighted by intensity, that the referral
+  pattern explains. A painful zone in the essential zone counts fully, one in the
+  spillover zone counts half (SPILLOVER_WEIGHT): spillover is felt by only some people.
+- focus (0..1): the share of the pattern that hurts (essential zones count twice a
+  spillover zone). A pattern that covers much more than what hurts explains the pain
+  a little less well, so it loses up to 15 %.
+- prevalence: 1.0 for a common trigger point, 0.95 occasional, 0.9 rare, so that how
+  common a trigger point is breaks near ties without overturning a clear match.
+
+A trigger point whose pattern touches none of the painful zones is not suggested.
+Ties are broken by prevalence, then by id, so the order is always the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from calfchart.domain.muscles import Muscle, Prevalence, TriggerPoint
+from calfchart.domain.zones import Zone
+
+DEFAULT_INTENSITY = 5
+MAX_INTENSITY = 10
+SPILLOVER_WEIGHT = 0.5
+FOCUS_SHARE = 0.15
+PREVALENCE_FACTOR = {
+    Prevalence.COMMON: 1.0,
+    Prevalence.OCCASIONAL: 0.95,
+    Prevalence.RARE: 0.9,
+}
+_PREVALENCE_ORDER = {Prevalence.COMMON: 0, Prevalence.OCCASIONAL: 1, Prevalence.RARE: 2}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    muscle: Muscle
+    trigger_point: TriggerPoint
+    score: float
+    essential_matches: tuple[str, ...]
+    spillover_matches: tuple[str, ...]
+    coverage: float
+    focus: float
+    why: str
+
+
+def _zone_list(ids: Iterable[str], zones: Mapping[str, Zone]) -> str:
+    names = [zones[z].name if z in zones else z.replace("_", " ") for z in ids]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def explain(
+    essential: tuple[str, ...],
+    spillover: tuple[str, ...],
+    unexplained: tuple[str, ...],
+    prevalence: Prevalence,
+    zones: Mapping[str, Zone],
+) -> str:
+    """The reason for a suggestion, in words a person understands."""
+    parts: list[str] = []
+    if essential:
+        parts.append(f"refers pain to the {_zone_list(essential, zones)} (essential zone)")
+    if spillover:
+        verb = "and sometimes to" if essential else "sometimes refers pain to"
+        parts.append(f"{verb} the {_zone_list(spillover, zones)} (spillover zone)")
+    text = " ".join(parts)
+    if unexplained:
+        text += f"; does not explain the {_zone_list(unexplained, zones)}"
+    if prevalence is Prevalence.RARE:
+        text += "; a rare trigger point"
+    elif prevalence is Prevalence.OCCASIONAL:
+        text += "; a less common trigger point"
+    return text
+
+
+def rank(
+    muscles: Iterable[Muscle],
+    pain: Mapping[str, int],
+    zones: Mapping[str, Zone],
+    limit: int | None = None,
+) -> tuple[Suggestion, ...]:
+    """Rank trigger points by how well their referral patterns explain the pain.
+
+    `pain` maps zone ids to intensities 0-10; a zone at 0 is marked but does not hurt.
+    """
+    weights = {z: max(0, min(MAX_INTENSITY, i)) / MAX_INTENSITY for z, i in pain.items()}
+    total = sum(weights.values())
+    hurting = {z for z, w in weights.items() if w > 0}
+    if total <= 0:
+        return ()
+    found: list[Suggestion] = []
+    for muscle in muscles:
+        for tp in muscle.trigger_points:
+            pattern = tp.referral
+            essential = tuple(sorted(hurting & pattern.essential))
+            spillover = tuple(sorted((hurting & pattern.spillover) - pattern.essential))
+            if not essential and not spillover:
+                continue
+            explained = sum(weights[z] for z in essential) + SPILLOVER_WEIGHT * sum(
+                weights[z] for z in spillover
+            )
+            coverage = explained / total
+            size = len(pattern.essential) + SPILLOVER_WEIGHT * len(
+                pattern.spillover - pattern.essential
+            )
+            focus = (len(essential) + SPILLOVER_WEIGHT * len(spillover)) / size
+            score = (
+                coverage
+                * (1 - FOCUS_SHARE + FOCUS_SHARE * focus)
+                * PREVALENCE_FACTOR[tp.prevalence]
+            )
+            unexplained = tuple(sorted(hurting - set(essential) - set(spillover)))
+            found.append(
+                Suggestion(
+                    muscle=muscle,
+                    trigger_point=tp,
+                    score=round(score, 4),
+                    essential_matches=essential,
+                    spillover_matches=spillover,
+                    coverage=coverage,
+                    focus=focus,
+                    why=explain(essential, spillover, unexplained, tp.prevalence, zones),
+                )
+            )
+    found.sort(
+        key=lambda s: (-s.score, _PREVALENCE_ORDER[s.trigger_point.prevalence], s.trigger_point.id)
+    )
+    return tuple(found[:limit] if limit is not None else found)

@@ -1,0 +1,44 @@
+"""Pain zones: areas of one leg's surface a person can point at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class View(StrEnum):
+    """The drawings of the leg."""
+
+    POSTERIOR = "posterior"
+    ANTERIOR = "anterior"
+    LATERAL = "lateral"
+    MEDIAL = "medial"
+    PLANTAR = "plantar"
+
+    @property
+    def label(self) -> str:
+        return _VIEW_TITLES[self]
+
+
+_VIEW_TITLES = {
+    View.POSTERIOR: "Back",
+    View.ANTERIOR: "Front",
+    View.LATERAL: "Outer side",
+    View.MEDIAL: "Inner side",
+    View.PLANTAR: "Sole",
+}
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+@dataclass(frozen=True)
+class Zone:
+    id: str
+    name: str
+    """Plain words, for a person."""
+    term: str
+    """The anatomical term."""
+    views: tuple[View, ...]

@@ -1,0 +1,46 @@
+"""Saving files safely: a new file is written and renamed over the old one.
+
+A crash or a full disk mid-write then leaves the old file whole, never half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """A temporary path beside `target`; on success it is renamed over `target`.
+
+    On any error the temporary file is removed and `target` is left as it was.
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path()
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        yield temp
+        # mkstemp makes the file private; give it the old file's mode, or the usual one.
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+        temp.chmod(mode)
+        with temp.open("rb") as written:
+            os.fsync(written.fileno())
+        temp.replace(target)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def write_text_atomically(target: Path, text: str) -> None:
+    with replacing(target) as temp:
+        temp.write_text(text, encoding="utf-8")
+
+
+def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
+    """Let `write` fill a temporary file, then move it into place."""
+    with replacing(target) as temp:
+        write(temp)

@@ -1,0 +1,1 @@
+"""The Qt faces of calfchart: the only package that imports PySide6."""

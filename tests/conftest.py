@@ -1,0 +1,36 @@
+"""Test configuration: Qt runs offscreen and never touches the user's settings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before any QApplication exists (pytest-qt creates it lazily).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """QSettings of the tests live in a temporary folder, never in the user's."""
+    folder = tmp_path_factory.mktemp("settings")
+    os.environ["XDG_CONFIG_HOME"] = str(folder)
+    os.environ["CALFCHART_SETTINGS_DIR"] = str(folder)
+    yield
+
+
+@pytest.fixture(scope="session")
+def catalog():  # type: ignore[no-untyped-def]
+    from calfchart.catalog import load_catalog
+
+    return load_catalog()
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    """A small, valid data pack in a temporary folder, for breaking one thing at a time."""
+    from tests.packs import write_minimal_pack
+
+    return write_minimal_pack(tmp_path / "pack")
