@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from calfchart.catalog import load_catalog
+from calfchart.domain.catalog import Catalog
+
 # Before any QApplication exists (pytest-qt creates it lazily).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -22,9 +25,7 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
 
 
 @pytest.fixture(scope="session")
-def catalog():  # type: ignore[no-untyped-def]
-    from calfchart.catalog import load_catalog
-
+def catalog() -> Catalog:
     return load_catalog()
 
 

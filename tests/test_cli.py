@@ -1,0 +1,163 @@
+"""The command line as scripts and clinics use it (shared/spec/CLI.md)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from calfchart import __version__
+from calfchart.cli import main
+from calfchart.domain.catalog import Catalog
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        code = main(args)
+    except SystemExit as exc:  # argparse: usage errors and --help/--version
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_suggest_heel_puts_soleus_first_with_its_reason(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["suggest", "--zone", "heel_plantar", "--json"], capsys)
+    assert code == 0
+    result = json.loads(out)
+    assert result["side"] == "right" and result["zones"] == ["heel_plantar"]
+    first = result["suggestions"][0]
+    assert first["muscle"] == "soleus" and first["trigger_point"] == "soleus-1"
+    assert first["essential_matches"] == ["heel_plantar"]
+    assert "underside of heel" in first["why"]
+    scores = [s["score"] for s in result["suggestions"]]
+    assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
+    assert result["red_flags"] == []
+
+
+def test_suggest_for_people_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["suggest", "--zone", "heel_plantar", "--side", "left"], capsys)
+    assert code == 0
+    assert out.startswith("Pain on the left leg: underside of heel (5/10)")
+    assert " 1. Soleus (soleus-1)" in out
+    assert max(len(line) for line in out.splitlines()) <= 90
+
+
+def test_suggest_with_intensities_and_a_red_flag(
+    capsys: pytest.CaptureFixture[str], catalog: Catalog
+) -> None:
+    question = catalog.red_flags["dvt"].questions[0].id
+    code, out, _ = run(
+        [
+            "suggest",
+            "--zone",
+            "calf_lower_medial",
+            "--intensity",
+            "achilles=9",
+            "--yes",
+            question,
+            "--json",
+        ],
+        capsys,
+    )
+    result = json.loads(out)
+    assert code == 0 and result["intensities"] == {"calf_lower_medial": 5, "achilles": 9}
+    assert [f["id"] for f in result["red_flags"]] == ["dvt"]
+    assert result["self_treatment_withheld"] is True
+
+
+def test_unknown_zone_gets_the_closest_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["suggest", "--zone", "heel_plantr"], capsys)
+    assert code == 1 and out == ""
+    assert err.startswith("calfchart: unknown zone 'heel_plantr'; did you mean heel_plantar, ")
+
+
+@pytest.mark.parametrize("bad", ["achilles", "achilles=eleven", "achilles=11"])
+def test_bad_intensity(capsys: pytest.CaptureFixture[str], bad: str) -> None:
+    code, _, err = run(["suggest", "--intensity", bad], capsys)
+    assert code == 1 and err.startswith("calfchart: --intensity")
+
+
+def test_zones_lists_every_spec_zone(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["zones", "--json"], capsys)
+    zones = {z["id"]: z for z in json.loads(out)}
+    assert code == 0 and len(zones) == 37
+    assert zones["heel_plantar"] == {
+        "id": "heel_plantar",
+        "name": "underside of heel",
+        "term": "plantar heel",
+        "views": ["plantar"],
+    }
+    code, out, _ = run(["zones"], capsys)
+    assert re.search(
+        r"^knee_posterior +back of knee +popliteal fossa +posterior, lateral, medial$", out, re.M
+    )
+
+
+def test_muscles_and_one_muscle_by_alias(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["muscles", "--json"], capsys)
+    muscles = {m["id"]: m for m in json.loads(out)}
+    assert code == 0 and muscles["gastrocnemius"]["trigger_points"] == [
+        f"gastrocnemius-{n}" for n in range(1, 5)
+    ]
+    code, out, _ = run(["muscle", "fibularis longus", "--json"], capsys)
+    card = json.loads(out)
+    assert code == 0 and card["id"] == "peroneus_longus"
+    assert card["trigger_points"][0]["essential_zones"]
+    assert card["treatment"]["stretch"]["steps"] and card["cited_sources"]
+    code, out, _ = run(["muscle", "popliteus"], capsys)
+    assert code == 0 and "Not for self-pressure" in out
+
+
+def test_unknown_muscle(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["muscle", "soleu"], capsys)
+    assert code == 1 and "unknown muscle 'soleu'" in err and "soleus" in err
+
+
+def test_validate_clean_and_damaged(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import shutil
+
+    from calfchart.resources import data_folder
+
+    code, out, _ = run(["validate"], capsys)
+    assert code == 0 and "OK, 37 zones, 15 muscles" in out
+    copy = tmp_path / "data"
+    shutil.copytree(str(data_folder()), copy)
+    soleus = copy / "muscles" / "soleus.yaml"
+    lines = soleus.read_text(encoding="utf-8").splitlines(keepends=True)
+    n = next(i for i, line in enumerate(lines) if line.strip().startswith("prevalence:"))
+    lines[n] = lines[n].replace("prevalence:", "prevalance:")
+    soleus.write_text("".join(lines), encoding="utf-8")
+    code, _, err = run(["validate", "--data-dir", str(copy)], capsys)
+    assert code == 1
+    assert f"muscles/soleus.yaml:{n + 1}: trigger point: unknown key 'prevalance'" in err
+
+
+def test_version_and_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--version"], capsys)[1].strip() == f"calfchart {__version__}"
+    code, _, err = run(["suggest", "--side", "middle", "--zone", "achilles"], capsys)
+    assert code == 2 and "invalid choice" in err
+
+
+def test_errors_reach_the_user_without_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "zones.yaml").write_text("zones: [", encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "calfchart",
+            "suggest",
+            "--zone",
+            "achilles",
+            "--data-dir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "zones.yaml:2: not valid YAML" in result.stderr

@@ -1,0 +1,102 @@
+"""The controller without Qt: what a click, an answer or a look-up does to the state."""
+
+from __future__ import annotations
+
+import pytest
+
+from calfchart.controller import Change, ChartController, ChartState
+from calfchart.domain.catalog import Catalog, UnknownIdError
+from calfchart.domain.zones import Side
+
+
+@pytest.fixture
+def controller(catalog: Catalog) -> ChartController:
+    return ChartController(catalog)
+
+
+def test_a_click_marks_the_zone_and_ranks(controller: ChartController) -> None:
+    changes: list[Change] = []
+    controller.subscribe(changes.append)
+    controller.toggle_zone("heel_plantar")
+    assert controller.pain == {"heel_plantar": 5}
+    assert controller.suggestions[0].muscle.id == "soleus"
+    assert controller.focused_trigger_point == "soleus-1"
+    assert controller.shown_patterns == ("soleus-1",)
+    assert changes[-1] & Change.PAIN and changes[-1] & Change.PATTERNS
+    controller.toggle_zone("heel_plantar")
+    assert controller.pain == {} and controller.suggestions == () and controller.focused is None
+
+
+def test_intensity_and_unknown_zone(controller: ChartController) -> None:
+    controller.set_intensity("achilles", 8)
+    assert controller.pain == {"achilles": 8}
+    with pytest.raises(ValueError, match="between 0 and 10"):
+        controller.set_intensity("achilles", 11)
+    with pytest.raises(UnknownIdError, match="did you mean"):
+        controller.toggle_zone("achiles")
+
+
+def test_a_chosen_suggestion_stays_focused_while_it_still_applies(
+    controller: ChartController,
+) -> None:
+    controller.toggle_zone("heel_plantar")
+    second = controller.suggestions[1].trigger_point.id
+    controller.focus(second)
+    controller.toggle_zone("calf_lower_medial")
+    assert controller.focused_trigger_point == second
+    controller.focus("soleus-1", add=True)
+    assert controller.shown_patterns == (second, "soleus-1")
+
+
+def test_edits_go_through_the_editor_for_undo(controller: ChartController) -> None:
+    history: list[tuple[ChartState, ChartState, str]] = []
+
+    def editor(old: ChartState, new: ChartState, label: str) -> None:
+        history.append((old, new, label))
+        controller.restore(new)
+
+    controller.set_editor(editor)
+    controller.toggle_zone("achilles")
+    controller.set_side(Side.LEFT)
+    assert [label for *_, label in history] == ["Mark Achilles tendon", "Show the left leg"]
+    controller.restore(history[0][0])  # undo both
+    assert controller.pain == {} and controller.side is Side.RIGHT
+
+
+def test_red_flag_answer_withholds_self_treatment(controller: ChartController) -> None:
+    question = controller.catalog.red_flags["dvt"].questions[0].id
+    controller.set_answer(question, True)
+    assert [r.red_flag.id for r in controller.raised_flags] == ["dvt"]
+    assert controller.self_treatment_withheld
+    controller.set_answer(question, False)
+    assert not controller.self_treatment_withheld
+
+
+def test_look_up_by_alias_shows_the_muscle_and_its_patterns(controller: ChartController) -> None:
+    muscle_id = controller.look_up("fibularis longus")
+    assert muscle_id == "peroneus_longus"
+    assert "peroneus_longus" in controller.shown_muscles
+    assert controller.shown_patterns == ("peroneus_longus-1",)
+    assert controller.look_up("calf muscle") == "gastrocnemius"
+
+
+def test_sheet_choice_defaults_to_the_best_three(controller: ChartController) -> None:
+    for zone in ("heel_plantar", "calf_lower_medial", "achilles"):
+        controller.toggle_zone(zone)
+    best = tuple(s.trigger_point.id for s in controller.suggestions[:3])
+    assert controller.sheet_trigger_points == best
+    controller.set_on_sheet(best[2], False)
+    assert controller.sheet_trigger_points == best[:2]
+
+
+def test_session_round_trip_restores_everything(
+    controller: ChartController, catalog: Catalog
+) -> None:
+    controller.set_intensity("heel_plantar", 7)
+    controller.set_side(Side.LEFT)
+    controller.set_details(name="Sam", notes="Runs 40 km a week")
+    other = ChartController(catalog)
+    other.load_session(controller.session())
+    assert other.session() == controller.session()
+    assert other.suggestions == controller.suggestions
+    assert not other.modified and controller.modified
