@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from calfchart import __version__
-from calfchart.catalog import CatalogError, load_catalog
+from calfchart.catalog import CatalogError, load_catalog, open_catalog
 from calfchart.domain.catalog import Catalog, UnknownIdError
 from calfchart.domain.ranking import DEFAULT_INTENSITY, MAX_INTENSITY, Suggestion, rank
 from calfchart.domain.red_flags import RaisedFlag, screen
@@ -35,7 +35,7 @@ def _wrap(text: str, indent: str = "", width: int = 88) -> str:
 
 def _catalog(args: argparse.Namespace) -> Catalog:
     data_dir = Path(args.data_dir) if args.data_dir else None
-    return load_catalog(data_dir)
+    return open_catalog(data_dir)
 
 
 def _print_json(value: Any) -> None:
@@ -198,7 +198,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    catalog = _catalog(args)
+    # Always the full check, never the cache.
+    catalog = load_catalog(Path(args.data_dir) if args.data_dir else None)
     folder = args.data_dir or "the bundled data"
     tps = len(catalog.trigger_points)
     print(

@@ -17,10 +17,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """QSettings of the tests live in a temporary folder, never in the user's."""
+    """Settings and caches of the tests live in temporary folders, never the user's."""
     folder = tmp_path_factory.mktemp("settings")
     os.environ["XDG_CONFIG_HOME"] = str(folder)
     os.environ["CALFCHART_SETTINGS_DIR"] = str(folder)
+    os.environ["CALFCHART_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
     yield
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
-CORE = ["calfchart.domain", "calfchart.catalog", "calfchart.controller", "calfchart.cli"]
+CORE = [
+    "calfchart.domain",
+    "calfchart.catalog.loader",
+    "calfchart.catalog.cache",
+    "calfchart.controller",
+    "calfchart.cli",
+    "calfchart.files",
+]
 
 
 def _modules_after(code: str) -> set[str]:

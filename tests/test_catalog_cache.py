@@ -1,0 +1,37 @@
+"""The cached catalog: reused while the data files are unchanged, rebuilt otherwise."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from calfchart.catalog import CatalogError, open_catalog
+from calfchart.catalog.cache import cache_folder
+
+
+def test_the_cache_is_reused_and_follows_every_change(pack: Path) -> None:
+    first = open_catalog(pack)
+    assert list(cache_folder().glob("*.pickle"))
+    second = open_catalog(pack)
+    assert second == first and second is not first  # read back from the cache
+
+    soleus = pack / "muscles" / "soleus.yaml"
+    soleus.write_text(soleus.read_text().replace("Low soleus", "Lower soleus"))
+    os.utime(soleus, ns=(1, 1))  # even with an old timestamp the size differs
+    assert open_catalog(pack).trigger_point("soleus-1").label == "Lower soleus"
+
+
+def test_a_broken_data_file_is_never_hidden_by_the_cache(pack: Path) -> None:
+    open_catalog(pack)
+    (pack / "zones.yaml").write_text("zones: [", encoding="utf-8")
+    with pytest.raises(CatalogError, match="zones.yaml"):
+        open_catalog(pack)
+
+
+def test_a_damaged_cache_file_is_rebuilt(pack: Path) -> None:
+    open_catalog(pack)
+    for cached in cache_folder().glob("*.pickle"):
+        cached.write_bytes(b"not a pickle")
+    assert "soleus" in open_catalog(pack).muscles
