@@ -61,7 +61,7 @@ def open_catalog(data_dir: Path | None = None) -> Catalog:
             stored_fingerprint, catalog = pickle.load(handle)
         if stored_fingerprint == fingerprint and isinstance(catalog, Catalog):
             return catalog
-    except Exception:  # noqa: BLE001 - a stale or broken cache is simply rebuilt
+    except Exception:  # a stale or broken cache is simply rebuilt
         pass
     catalog = load_catalog(folder)
     _store(target, fingerprint, catalog)
