@@ -20,7 +20,6 @@ from calfchart.domain.catalog import Catalog, UnknownIdError
 from calfchart.domain.ranking import DEFAULT_INTENSITY, MAX_INTENSITY, Suggestion, rank
 from calfchart.domain.red_flags import RaisedFlag, screen
 from calfchart.domain.zones import Side
-from calfchart.presenting import muscle_as_dict, muscle_card_text
 
 COMMANDS = ("open", "zones", "muscles", "muscle", "suggest", "sheet", "validate")
 
@@ -96,6 +95,8 @@ def cmd_muscles(args: argparse.Namespace) -> int:
 
 
 def cmd_muscle(args: argparse.Namespace) -> int:
+    from calfchart.presenting import muscle_as_dict, muscle_card_text
+
     catalog = _catalog(args)
     muscle = catalog.muscle(args.muscle)
     if args.json:

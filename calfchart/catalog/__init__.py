@@ -7,13 +7,14 @@ data file has changed, because start-up time is paid on every command.
 
 from __future__ import annotations
 
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from calfchart.catalog.errors import CatalogError, Problem
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from calfchart.domain.catalog import Catalog
 
 __all__ = ["CatalogError", "Problem", "load_catalog", "open_catalog"]

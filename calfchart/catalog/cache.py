@@ -11,10 +11,10 @@ A cache that cannot be read or written is ignored: it only ever saves time.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from pathlib import Path
 
 from calfchart import __version__
@@ -55,7 +55,8 @@ def open_catalog(data_dir: Path | None = None) -> Catalog:
         return load_catalog(folder)
     folder = folder.resolve()
     fingerprint = _fingerprint(folder)
-    target = cache_folder() / (hashlib.sha1(str(folder).encode()).hexdigest()[:16] + ".pickle")
+    # One file per data folder; the fingerprint inside tells a clash from a hit.
+    target = cache_folder() / f"catalog-{zlib.crc32(str(folder).encode()):08x}.pickle"
     try:
         with target.open("rb") as handle:
             stored_fingerprint, catalog = pickle.load(handle)
