@@ -40,7 +40,7 @@ def write_text_atomically(target: Path, text: str) -> None:
         temp.write_text(text, encoding="utf-8")
 
 
-def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
+def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
     """Let `write` fill a temporary file, then move it into place."""
     with replacing(target) as temp:
         write(temp)
