@@ -9,6 +9,12 @@ from calfchart.domain.sources import Sourced
 from calfchart.domain.zones import View
 
 
+def seconds_text(seconds: tuple[int, int]) -> str:
+    """A hold time in words: "30 seconds", "30 to 60 seconds"."""
+    low, high = seconds
+    return f"{low} seconds" if low == high else f"{low} to {high} seconds"
+
+
 class Prevalence(StrEnum):
     COMMON = "common"
     OCCASIONAL = "occasional"
@@ -95,8 +101,7 @@ class PressureTechnique:
 
     @property
     def hold_text(self) -> str:
-        low, high = self.hold_seconds
-        return f"{low} seconds" if low == high else f"{low} to {high} seconds"
+        return seconds_text(self.hold_seconds)
 
 
 @dataclass(frozen=True)
@@ -111,8 +116,7 @@ class Stretch:
 
     @property
     def hold_text(self) -> str:
-        low, high = self.hold_seconds
-        return f"{low} seconds" if low == high else f"{low} to {high} seconds"
+        return seconds_text(self.hold_seconds)
 
 
 @dataclass(frozen=True)
