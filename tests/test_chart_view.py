@@ -1,0 +1,519 @@
+"""The interactive leg drawing, driven the way a person drives it: clicks, keys, menus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QMenu
+from pytestqt.qtbot import QtBot
+
+from calfchart.controller import ChartController
+from calfchart.domain.catalog import Catalog
+from calfchart.domain.zones import Side, View
+from calfchart.qt import chart_view
+from calfchart.qt.chart_paint import pattern_colors
+from calfchart.qt.chart_view import ChartView, LabelItem
+from tests.chart_helpers import click_scene, click_zone, interior_point, zone_scene_point
+
+ViewMaker = Callable[..., ChartView]
+
+
+@pytest.fixture
+def controller(catalog: Catalog) -> ChartController:
+    return ChartController(catalog)
+
+
+@pytest.fixture
+def make_view(qtbot: QtBot, controller: ChartController) -> ViewMaker:
+    def make(view: View = View.POSTERIOR, width: int = 360, height: int = 760) -> ChartView:
+        widget = ChartView(controller, view)
+        qtbot.addWidget(widget)
+        widget.resize(width, height)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return make
+
+
+def _tagged(view: ChartView, kind: str) -> list[QGraphicsPathItem]:
+    found = []
+    for item in view.chart_scene().items():
+        data = item.data(0)
+        if isinstance(data, tuple) and data[0] == kind:
+            assert isinstance(item, QGraphicsPathItem)
+            found.append(item)
+    return found
+
+
+def _send_context_menu(view: ChartView, scene_point: QPointF) -> None:
+    pos = view.mapFromScene(scene_point)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(view.viewport(), event)
+
+
+# -- clicking zones ---------------------------------------------------------------------
+
+
+def test_every_zone_of_every_view_is_drawn(make_view: ViewMaker, catalog: Catalog) -> None:
+    for kind in View:
+        view = make_view(kind)
+        wanted = {z.id for z in catalog.zones_in(kind)}
+        assert set(view.chart_scene().zones) == wanted, kind
+
+
+def test_a_click_inside_a_zone_marks_it_and_ranks_trigger_points(
+    qtbot: QtBot, make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    click_zone(qtbot, view, "calf_lower_medial")
+    assert dict(controller.pain) == {"calf_lower_medial": 5}
+    assert controller.suggestions
+    assert any(
+        "calf_lower_medial" in s.essential_matches + s.spillover_matches
+        for s in controller.suggestions
+    )
+    item = view.chart_scene().zones["calf_lower_medial"]
+    assert item.brush().style() is Qt.BrushStyle.SolidPattern
+
+    click_zone(qtbot, view, "calf_lower_medial")
+    assert dict(controller.pain) == {}
+    assert controller.suggestions == ()
+    assert item.brush().style() is Qt.BrushStyle.NoBrush
+
+
+def test_a_zone_marked_in_one_view_shows_in_every_view(
+    qtbot: QtBot, make_view: ViewMaker, controller: ChartController
+) -> None:
+    back = make_view(View.POSTERIOR)
+    inner = make_view(View.MEDIAL)
+    click_zone(qtbot, back, "achilles")
+    assert inner.chart_scene().zones["achilles"].brush().style() is Qt.BrushStyle.SolidPattern
+    # ... and cleared from the other one.
+    click_zone(qtbot, inner, "achilles")
+    assert "achilles" not in controller.pain
+    assert back.chart_scene().zones["achilles"].brush().style() is Qt.BrushStyle.NoBrush
+
+
+def test_a_click_outside_the_leg_does_nothing(
+    qtbot: QtBot, make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    rect = view.chart_scene().sceneRect()
+    corner = QPointF(rect.left() + 2, rect.bottom() - 2)
+    assert not any(item.path().contains(corner) for item in view.chart_scene().zones.values())
+    click_scene(qtbot, view, corner)
+    assert dict(controller.pain) == {}
+
+
+def test_a_click_in_a_zones_bounding_box_but_outside_its_shape_does_nothing(
+    qtbot: QtBot, make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    scene = view.chart_scene()
+    paths = [item.path() for item in scene.zones.values()]
+    # A point inside some zone's box but outside every zone: a box hit test would take it.
+    found = None
+    for item in scene.zones.values():
+        box = item.path().boundingRect().adjusted(1.5, 1.5, -1.5, -1.5)
+        for corner in (box.topLeft(), box.topRight(), box.bottomLeft(), box.bottomRight()):
+            if not any(p.contains(corner) for p in paths):
+                found = item.mapToScene(corner)
+                break
+        if found is not None:
+            break
+    assert found is not None
+    view.centerOn(found)
+    click_scene(qtbot, view, found)
+    assert dict(controller.pain) == {}
+
+
+def test_hovering_a_zone_names_it(qtbot: QtBot, make_view: ViewMaker) -> None:
+    view = make_view()
+    point = zone_scene_point(view, "knee_posterior")
+    with qtbot.waitSignal(view.hovered, check_params_cb=lambda n: n == "back of knee"):
+        qtbot.mouseMove(view.viewport(), view.mapFromScene(point))
+    assert view.chart_scene().zones["knee_posterior"].toolTip().count("back of knee") == 1
+
+
+# -- how much it hurts ----------------------------------------------------------------------
+
+
+def test_the_context_menu_sets_the_intensity(
+    make_view: ViewMaker, controller: ChartController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = make_view()
+    offered: list[list[object]] = []
+
+    def choose_eight(menu: QMenu, pos: QPoint) -> object:
+        offered.append([a.data() for a in menu.actions() if a.data() is not None])
+        return 8
+
+    monkeypatch.setattr(chart_view, "popup_menu", choose_eight)
+    _send_context_menu(view, zone_scene_point(view, "calf_upper_lateral"))
+    assert offered == [[*range(11), "clear"]]
+    assert dict(controller.pain) == {"calf_upper_lateral": 8}
+
+    monkeypatch.setattr(chart_view, "popup_menu", lambda menu, pos: "clear")
+    _send_context_menu(view, zone_scene_point(view, "calf_upper_lateral"))
+    assert dict(controller.pain) == {}
+
+
+def test_dismissing_the_context_menu_changes_nothing(
+    make_view: ViewMaker, controller: ChartController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = make_view()
+    monkeypatch.setattr(chart_view, "popup_menu", lambda menu, pos: None)
+    _send_context_menu(view, zone_scene_point(view, "achilles"))
+    assert dict(controller.pain) == {}
+
+
+def test_number_keys_set_the_intensity_of_the_zone_under_the_mouse(
+    qtbot: QtBot, make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    view.setFocus()
+    qtbot.mouseMove(view.viewport(), view.mapFromScene(zone_scene_point(view, "achilles")))
+    qtbot.keyClick(view, Qt.Key.Key_7)
+    assert dict(controller.pain) == {"achilles": 7}
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ShiftModifier)
+    assert dict(controller.pain) == {"achilles": 10}
+    qtbot.keyClick(view, Qt.Key.Key_0)
+    assert dict(controller.pain) == {"achilles": 0}
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert dict(controller.pain) == {}
+
+
+def test_marked_zones_are_shaded_darker_the_more_they_hurt(
+    make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    controller.set_intensity("calf_upper_medial", 2)
+    controller.set_intensity("calf_lower_medial", 9)
+    zones = view.chart_scene().zones
+    mild = zones["calf_upper_medial"].brush().color()
+    severe = zones["calf_lower_medial"].brush().color()
+    assert severe.lightnessF() < mild.lightnessF()
+    badges = sorted(
+        i.text for i in view.chart_scene().items() if isinstance(i, LabelItem) and i.text.isdigit()
+    )
+    assert badges == ["2", "9"]
+
+
+# -- overlays, markers, muscles, acupressure ---------------------------------------------
+
+
+def test_a_shown_pattern_draws_solid_and_hatched_zones_and_an_x(
+    make_view: ViewMaker, controller: ChartController, catalog: Catalog
+) -> None:
+    view = make_view()
+    tp = catalog.trigger_point("soleus-1")
+    controller.focus("soleus-1")
+    scene = view.chart_scene()
+    essential = _tagged(view, "essential")
+    spillover = _tagged(view, "spillover")
+    assert len(essential) == 1
+    here = {z for z in tp.referral.essential if z in scene.zones}
+    for zone_id in here:
+        assert essential[0].path().contains(interior_point(scene.zones[zone_id].path()))
+    spill_here = {z for z in tp.referral.spillover - tp.referral.essential if z in scene.zones}
+    assert bool(spillover) == bool(spill_here)
+    markers = _tagged(view, "trigger-point")
+    assert len(markers) == 1
+    anchor = scene.drawing.anchors["trp-soleus-1"]
+    assert markers[0].path().contains(anchor + QPointF(0.5, 0.5))
+    assert markers[0].brush().color() == pattern_colors(1)[0]
+
+    controller.focus(None)
+    assert _tagged(view, "essential") == []
+    assert _tagged(view, "trigger-point") == []
+
+
+def test_two_overlays_differ_in_colour_and_hatch(
+    make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    controller.focus("gastrocnemius-1")
+    controller.focus("soleus-1", add=True)
+    fills = {i.data(0)[1]: i.brush().color().rgb() for i in _tagged(view, "essential")}
+    assert set(fills) == {"gastrocnemius-1", "soleus-1"}
+    assert fills["gastrocnemius-1"] != fills["soleus-1"]
+    markers = {i.data(0)[1]: i.brush().color().rgb() for i in _tagged(view, "trigger-point")}
+    assert markers["gastrocnemius-1"] != markers["soleus-1"]
+
+
+def test_overlays_let_clicks_through_to_the_zones(
+    qtbot: QtBot, make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    controller.focus("soleus-1")
+    click_zone(qtbot, view, "achilles")
+    assert "achilles" in controller.pain
+
+
+def test_a_marker_is_not_drawn_in_views_without_its_anchor(
+    make_view: ViewMaker, controller: ChartController
+) -> None:
+    sole = make_view(View.PLANTAR)
+    controller.focus("soleus-1")
+    assert _tagged(sole, "trigger-point") == []
+    # The sole still shows where soleus-1 sends its pain.
+    assert _tagged(sole, "essential") or _tagged(sole, "spillover")
+
+
+def test_toggling_a_muscle_shows_and_hides_its_outline(
+    make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    controller.set_muscle_shown("gastrocnemius", True)
+    outlines = _tagged(view, "muscle")
+    assert [i.data(0)[1] for i in outlines] == ["gastrocnemius"]
+    labels = [i for i in view.chart_scene().items() if isinstance(i, LabelItem)]
+    assert any(label.text.startswith("Gastrocnemius") for label in labels)
+    controller.set_muscle_shown("gastrocnemius", False)
+    assert _tagged(view, "muscle") == []
+
+
+def test_deep_muscles_are_dashed(make_view: ViewMaker, controller: ChartController) -> None:
+    view = make_view()
+    deep = sorted(view.chart_scene().drawing.deep_muscles)[0]
+    controller.show_muscles({deep, "gastrocnemius"})
+    styles = {i.data(0)[1]: i.pen().style() for i in _tagged(view, "muscle")}
+    assert styles[deep] is Qt.PenStyle.DashLine
+    assert styles["gastrocnemius"] is Qt.PenStyle.SolidLine
+
+
+def test_acupressure_points_follow_the_focused_muscle(
+    make_view: ViewMaker, controller: ChartController, catalog: Catalog
+) -> None:
+    view = make_view()
+    controller.set_acupressure_shown(True)
+    anchors = view.chart_scene().drawing.anchors
+    every = {p for p in catalog.acupressure if f"acu-{p}" in anchors}
+    assert {i.data(0)[1] for i in _tagged(view, "acupressure")} == every
+
+    controller.focus("soleus-1")
+    wanted = {p for p in catalog.muscles["soleus"].treatment.acupressure if f"acu-{p}" in anchors}
+    assert {i.data(0)[1] for i in _tagged(view, "acupressure")} == wanted
+    labels = {i.text for i in view.chart_scene().items() if isinstance(i, LabelItem)}
+    assert wanted <= labels
+
+    controller.set_acupressure_shown(False)
+    assert _tagged(view, "acupressure") == []
+
+
+# -- the left leg, zoom and pan ---------------------------------------------------------------
+
+
+def test_the_left_leg_is_the_mirror_image_and_text_stays_readable(
+    qtbot: QtBot, make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    scene = view.chart_scene()
+    right_point = zone_scene_point(view, "calf_upper_lateral")
+    controller.set_side(Side.LEFT)
+    left_point = zone_scene_point(view, "calf_upper_lateral")
+    width = scene.sceneRect().width()
+    assert left_point.x() == pytest.approx(width - right_point.x())
+    assert left_point.y() == pytest.approx(right_point.y())
+    click_scene(qtbot, view, left_point)
+    assert dict(controller.pain) == {"calf_upper_lateral": 5}
+
+    controller.set_muscle_shown("gastrocnemius", True)
+    for label in (i for i in scene.items() if isinstance(i, LabelItem)):
+        assert label.deviceTransform(view.viewportTransform()).m11() > 0
+    assert view.accessibleName() == "Back of the left leg"
+
+
+def test_zoom_keeps_clicks_working(
+    qtbot: QtBot, make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    for _ in range(6):
+        view.zoom_in()
+    assert view.zoom_factor() == pytest.approx(1.25**6, rel=1e-3)
+    click_zone(qtbot, view, "heel_posterior")
+    assert "heel_posterior" in controller.pain
+    view.fit()
+    assert view.zoom_factor() == pytest.approx(1.0)
+
+
+def test_zoom_is_clamped(make_view: ViewMaker) -> None:
+    view = make_view()
+    for _ in range(40):
+        view.zoom_in()
+    assert view.zoom_factor() == pytest.approx(chart_view.MAX_ZOOM)
+    for _ in range(80):
+        view.zoom_out()
+    assert view.zoom_factor() == pytest.approx(chart_view.MIN_ZOOM)
+
+
+def test_zoom_keys(qtbot: QtBot, make_view: ViewMaker) -> None:
+    view = make_view()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert view.zoom_factor() > 1.0
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    assert view.zoom_factor() < 1.0
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom_factor() == pytest.approx(1.0)
+
+
+def test_dragging_the_background_pans(
+    qtbot: QtBot, make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    for _ in range(5):
+        view.zoom_in()
+    rect = view.chart_scene().sceneRect()
+    background = QPointF(rect.left() + 3, rect.top() + 3)
+    view.centerOn(background)
+    start = view.mapFromScene(background)
+    bar = view.horizontalScrollBar().value(), view.verticalScrollBar().value()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    moved = start + QPoint(-60, -60)
+    move = QMouseEvent(
+        QMouseEvent.Type.MouseMove,
+        QPointF(moved),
+        QPointF(view.viewport().mapToGlobal(moved)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view.viewport(), move)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=moved)
+    assert (view.horizontalScrollBar().value(), view.verticalScrollBar().value()) != bar
+    assert dict(controller.pain) == {}
+
+
+def test_markers_stay_visible_when_zoomed_out(
+    make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    controller.focus("soleus-1")
+    for _ in range(12):
+        view.zoom_out()
+    marker = _tagged(view, "trigger-point")[0]
+    on_screen = view.mapFromScene(marker.sceneBoundingRect()).boundingRect()
+    assert on_screen.width() >= chart_view.MARKER_MIN_PIXELS - 1
+
+
+# -- keyboard -----------------------------------------------------------------------------------
+
+
+def test_arrow_keys_and_space_mark_a_zone(
+    qtbot: QtBot, make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    view.setFocus()
+    scene = view.chart_scene()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    first = scene.current
+    assert first == scene.keyboard_order[0]
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    second = scene.current
+    assert second is not None and second != first
+    assert scene.zone_point(second).y() > scene.zone_point(first).y()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert dict(controller.pain) == {second: 5}
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    assert dict(controller.pain) == {second: 3}
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert dict(controller.pain) == {}
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert scene.current == first
+
+
+def test_tab_walks_the_zones_in_order_and_then_leaves(qtbot: QtBot, make_view: ViewMaker) -> None:
+    view = make_view(View.PLANTAR)
+    view.setFocus()
+    scene = view.chart_scene()
+    visited = []
+    for _ in scene.keyboard_order:
+        qtbot.keyClick(view, Qt.Key.Key_Tab)
+        visited.append(scene.current)
+    assert visited == scene.keyboard_order
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert scene.current is None
+    # Top of the drawing first.
+    ys = [scene.zone_point(z).y() for z in scene.keyboard_order]
+    assert ys[0] == min(ys)
+
+
+def test_dark_mode_restyles_without_losing_the_marks(
+    make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    controller.set_intensity("achilles", 6)
+    before = view.chart_scene().backgroundBrush().color().lightnessF()
+    view.set_dark(True)
+    after = view.chart_scene().backgroundBrush().color().lightnessF()
+    assert after < before
+    assert view.chart_scene().zones["achilles"].brush().style() is Qt.BrushStyle.SolidPattern
+
+
+def test_the_wheel_zooms_under_the_pointer(make_view: ViewMaker) -> None:
+    view = make_view(width=200)
+    view.zoom_in()  # wider than the window, so it can scroll sideways too
+    target = zone_scene_point(view, "calf_upper_lateral")
+    view.centerOn(target + QPointF(15, 40))
+    pos = view.mapFromScene(target)
+    wheel = QWheelEvent(
+        QPointF(pos),
+        QPointF(view.viewport().mapToGlobal(pos)),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom_factor() == pytest.approx(1.25 * chart_view.WHEEL_ZOOM_BASE**240, rel=1e-3)
+    # The spot under the pointer stays under it.
+    after = view.mapToScene(pos)
+    assert abs(after.x() - target.x()) < 2 and abs(after.y() - target.y()) < 2
+
+
+def test_a_deleted_view_stops_listening(
+    qtbot: QtBot, controller: ChartController, make_view: ViewMaker
+) -> None:
+    doomed = ChartView(controller, View.POSTERIOR)
+    doomed.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(doomed))
+    survivor = make_view()
+    controller.toggle_zone("achilles")
+    assert survivor.chart_scene().zones["achilles"].brush().style() is Qt.BrushStyle.SolidPattern
+
+
+def test_dragging_from_a_zone_pans_instead_of_marking_it(
+    qtbot: QtBot, make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    for _ in range(8):
+        view.zoom_in()
+    point = zone_scene_point(view, "calf_upper_medial")
+    view.centerOn(point)
+    start = view.mapFromScene(point)
+    bars = view.horizontalScrollBar(), view.verticalScrollBar()
+    before = bars[0].value(), bars[1].value()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 5):
+        moved = start + QPoint(-10 * step, -12 * step)
+        move = QMouseEvent(
+            QMouseEvent.Type.MouseMove,
+            QPointF(moved),
+            QPointF(view.viewport().mapToGlobal(moved)),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(view.viewport(), move)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=moved)
+    assert (bars[0].value(), bars[1].value()) != before
+    assert dict(controller.pain) == {}
