@@ -106,7 +106,9 @@ def cmd_muscle(args: argparse.Namespace) -> int:
     return 0
 
 
-def _intensities(catalog: Catalog, zones: Sequence[str], pairs: Sequence[str]) -> dict[str, int]:
+def pain_from_arguments(
+    catalog: Catalog, zones: Sequence[str], pairs: Sequence[str]
+) -> dict[str, int]:
     pain: dict[str, int] = {}
     for zone in zones:
         catalog.zone(zone)
@@ -163,7 +165,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     if not args.zone and not args.intensity:
         raise InputError("name at least one painful zone with --zone (see `calfchart zones`)")
-    pain = _intensities(catalog, args.zone or [], args.intensity or [])
+    pain = pain_from_arguments(catalog, args.zone or [], args.intensity or [])
     answers = _answers(catalog, args.yes or [])
     suggestions = rank(catalog.muscles.values(), pain, catalog.zones, limit=args.limit)
     raised = screen(catalog.red_flags.values(), answers, manual=[])
@@ -295,6 +297,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--session", metavar="FILE", help="take zones, side and answers from a saved session"
     )
+    p.add_argument("--acupressure", action="store_true", help="add the nearby acupressure points")
     p.add_argument("--page-size", choices=["a4", "letter"], default=None, help="default: by locale")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     add("validate", cmd_validate, "check a data folder; prints every problem as FILE:LINE: message")

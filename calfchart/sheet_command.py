@@ -1,0 +1,104 @@
+"""`calfchart sheet`: write the treatment sheet as a PDF, without a window.
+
+The case comes from the command line, from a saved session (`--session`), or both:
+the command line adds zones and intensities to the session's and overrides its side
+and name. Everything is checked before Qt starts, so a bad id or a broken session is
+reported quickly; the PDF is written beside the target and renamed over it, so a
+failure never leaves half a file.
+
+Qt needs a QGuiApplication for fonts, but no display: on Linux and the BSDs, where
+Qt would otherwise look for an X or Wayland server, the command uses the offscreen
+platform unless QT_QPA_PLATFORM says otherwise; on Windows and macOS the native
+platform works without showing anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from calfchart.cli import InputError, pain_from_arguments
+from calfchart.domain.catalog import Catalog
+from calfchart.domain.ranking import rank
+from calfchart.domain.session import Session, SessionError, parse_session
+from calfchart.domain.sheet import TreatmentSheet, build_sheet, trigger_points_for_muscles
+from calfchart.domain.zones import Side
+
+USAGE = "usage: calfchart sheet --zone ID [--zone ID ...] [options] -o FILE.pdf"
+
+
+def _read_session(path: str, catalog: Catalog) -> Session:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InputError(f"cannot read the session {path}: {reason}") from None
+    try:
+        return parse_session(text, catalog, file=path)
+    except SessionError as exc:
+        # Each problem names the file and line: one line for one problem.
+        raise InputError("\n".join(str(p) for p in exc.problems)) from None
+
+
+def sheet_from_arguments(args: argparse.Namespace, catalog: Catalog) -> TreatmentSheet:
+    """The sheet the arguments describe (no Qt). Raises InputError or UnknownIdError."""
+    session = _read_session(args.session, catalog) if args.session else None
+    pain = dict(session.pain) if session else {}
+    pain.update(pain_from_arguments(catalog, args.zone or [], args.intensity or []))
+    side = Side(args.side) if args.side else (session.side if session else Side.RIGHT)
+    if args.muscle:
+        suggestions = rank(catalog.muscles.values(), pain, catalog.zones)
+        chosen = trigger_points_for_muscles(catalog, args.muscle, suggestions)
+    else:
+        chosen = session.sheet_trigger_points if session else ()
+    return build_sheet(
+        catalog,
+        side=side,
+        pain=pain,
+        answers=session.answers if session else {},
+        trigger_points=chosen,
+        manual_red_flags=tuple(dict.fromkeys(args.red_flag or [])),
+        name=args.name if args.name is not None else (session.name if session else ""),
+        prepared_by=args.prepared_by or "",
+        date=session.date if session else None,
+        acupressure=bool(getattr(args, "acupressure", False)),
+    )
+
+
+def _headless_platform() -> None:
+    """Use the offscreen platform where Qt would otherwise need a display server."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if sys.platform.startswith(("win", "darwin")):
+        return
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def write_sheet(args: argparse.Namespace, catalog: Catalog) -> int:
+    """Run `calfchart sheet`; returns the exit code."""
+    if not args.zone and not args.intensity and not args.session:
+        print(USAGE, file=sys.stderr)
+        print(
+            "calfchart sheet: error: name at least one painful zone with --zone, "
+            "or a saved session with --session",
+            file=sys.stderr,
+        )
+        return 2
+    sheet = sheet_from_arguments(args, catalog)
+    target = Path(args.output)
+
+    _headless_platform()
+    from PySide6.QtGui import QGuiApplication  # Qt only once the input is known good
+
+    from calfchart.qt.printing import PaperSize, default_page_size, export_pdf
+
+    _app = QGuiApplication.instance() or QGuiApplication(["calfchart"])  # alive to the end
+    paper = PaperSize(args.page_size) if args.page_size else default_page_size()
+    try:
+        pages = export_pdf(sheet, target, paper)
+    except OSError as exc:
+        raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    print(f"wrote {target} ({pages} page{'s' if pages != 1 else ''}, {paper.label})")
+    return 0

@@ -1,0 +1,480 @@
+"""The treatment sheet: its content (Qt-free), the PDF it becomes, and the window's
+print, preview and export actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from calfchart.controller import ChartController
+from calfchart.domain.catalog import Catalog, UnknownIdError
+from calfchart.domain.ranking import rank
+from calfchart.domain.red_flags import Urgency
+from calfchart.domain.sheet import (
+    SHEET_TITLE,
+    TreatmentSheet,
+    build_sheet,
+    day_label,
+    sheet_from_controller,
+    short_citation,
+    trigger_points_for_muscles,
+)
+from calfchart.domain.zones import Side, View
+
+RUNNER = {"heel_plantar": 7, "calf_lower_medial": 5, "achilles": 4}
+DAY = dt.date(2026, 11, 25)
+POPLITEAL = "popliteal artery"
+
+
+def runner_sheet(catalog: Catalog, **changes: object) -> TreatmentSheet:
+    arguments: dict[str, object] = {
+        "side": Side.RIGHT,
+        "pain": RUNNER,
+        "name": "Sam Runner",
+        "prepared_by": "Jo Physio, 555 0100",
+        "date": DAY,
+    }
+    arguments.update(changes)
+    return build_sheet(catalog, **arguments)  # type: ignore[arg-type]
+
+
+def first_question(catalog: Catalog, flag: str) -> str:
+    return catalog.red_flags[flag].questions[0].id
+
+
+# -- the content, without Qt ---------------------------------------------------------------
+
+
+def test_the_runner_gets_the_best_three_with_reasons_marks_and_doses(catalog: Catalog) -> None:
+    sheet = runner_sheet(catalog)
+    best = [s.trigger_point.id for s in rank(catalog.muscles.values(), RUNNER, catalog.zones)[:3]]
+    spots = [spot.trigger_point_id for section in sheet.sections for spot in section.spots]
+    assert spots == best
+    assert sheet.sections[0].muscle_id == "soleus"
+    assert [spot.number for s in sheet.sections for spot in s.spots] == [1, 2, 3]
+    soleus = sheet.sections[0]
+    assert "underside of heel" in soleus.spots[0].why
+    assert soleus.spots[0].landmark and soleus.figure_view in soleus.spots[0].views
+    assert soleus.pressure is not None and soleus.pressure.dose.startswith("Hold 30 to 60 seconds")
+    assert soleus.stretch is not None and soleus.stretch.steps
+    assert soleus.avoid and soleus.mistaken_for and soleus.withheld is None
+    # The fewest views that show every painful zone; the X marks ride on them.
+    assert [p.view for p in sheet.drawings] == [View.POSTERIOR, View.PLANTAR]
+    assert {m.trigger_point_id for p in sheet.drawings for m in p.marks} <= set(best)
+    assert [p.intensity for p in sheet.pain] == [7, 5, 4]
+    assert sheet.log.days[0] == DAY and len(sheet.log.days) == 14
+    assert "Soleus: press" in sheet.log.exercises and "Soleus: stretch" in sheet.log.exercises
+    assert not sheet.warnings and not sheet.self_treatment_withheld
+
+
+def test_the_doctor_list_holds_every_red_flag_sign_by_urgency(catalog: Catalog) -> None:
+    sheet = runner_sheet(catalog)
+    printed = [sign for group in sheet.doctor.groups for sign in group.signs]
+    assert sorted(printed) == sorted(s for f in catalog.red_flags.values() for s in f.signs)
+    assert [g.urgency for g in sheet.doctor.groups] == sorted(
+        {f.urgency for f in catalog.red_flags.values()}, key=lambda u: u.rank
+    )
+    assert sheet.doctor.intro == catalog.texts.doctor_intro
+    assert sheet.doctor.contact is not None and "Jo Physio, 555 0100" in sheet.doctor.contact
+    assert runner_sheet(catalog, prepared_by="").doctor.contact is None
+
+
+def test_a_red_flag_from_the_answers_withholds_all_self_treatment(catalog: Catalog) -> None:
+    sheet = runner_sheet(catalog, answers={first_question(catalog, "dvt"): True})
+    assert [w.condition for w in sheet.warnings] == [catalog.red_flags["dvt"].condition]
+    warning = sheet.warnings[0]
+    assert warning.advice == Urgency.URGENT.advice and warning.because
+    assert not warning.by_clinician
+    assert sheet.self_treatment_withheld
+    for section in sheet.sections:
+        assert section.pressure is None and section.stretch is None
+        assert not section.acupressure and section.figure_view is None
+        assert all(spot.landmark is None for spot in section.spots)
+        assert section.withheld and "See a doctor first" in section.withheld
+    assert not any(panel.marks for panel in sheet.drawings)
+    assert sheet.log.exercises == ()
+
+
+def test_red_flags_by_hand_come_most_pressing_first(catalog: Catalog) -> None:
+    sheet = runner_sheet(catalog, manual_red_flags=["dvt", "acute_compartment_syndrome"])
+    assert [w.urgency for w in sheet.warnings] == [Urgency.EMERGENCY, Urgency.URGENT]
+    assert all(w.by_clinician for w in sheet.warnings)
+
+
+def test_popliteus_has_no_self_pressure_but_keeps_its_caution(catalog: Catalog) -> None:
+    sheet = build_sheet(
+        catalog, side=Side.LEFT, pain={"knee_posterior": 6}, trigger_points=["popliteus-1"]
+    )
+    (section,) = sheet.sections
+    assert not section.self_treatment and section.pressure is None
+    assert section.not_for_self_pressure and POPLITEAL in section.not_for_self_pressure
+    assert any(POPLITEAL in c for c in section.cautions)
+    assert section.stretch is not None  # stretching it is safe
+    assert [m.press for p in sheet.drawings for m in p.marks] == [False]
+    assert sheet.log.exercises == ("Popliteus: stretch",)
+
+
+def test_a_stretch_two_muscles_share_is_printed_and_logged_once(pack: Path) -> None:
+    from calfchart.catalog import load_catalog
+    from tests.packs import SOLEUS
+
+    twin = SOLEUS.replace("id: soleus", "id: twin").replace("name: Soleus", "name: Twin")
+    twin = twin.replace("soleus-1", "twin-1").replace("deep calf muscle", "twin muscle")
+    (pack / "muscles" / "twin.yaml").write_text(twin, encoding="utf-8")
+    small = load_catalog(pack)
+    sheet = build_sheet(
+        small, side=Side.RIGHT, pain={"heel_plantar": 6}, trigger_points=["soleus-1", "twin-1"]
+    )
+    soleus, other = sheet.sections
+    assert soleus.stretch is not None
+    assert other.stretch is None and other.stretch_as_in is soleus
+    assert sheet.log.exercises == ("Soleus: press", "Soleus: stretch", "Twin: press")
+
+
+def test_muscles_chosen_by_name_bring_the_points_that_fit_the_pain(catalog: Catalog) -> None:
+    suggestions = rank(catalog.muscles.values(), RUNNER, catalog.zones)
+    chosen = trigger_points_for_muscles(catalog, ["calf muscle", "soleus"], suggestions)
+    fitting = [s.trigger_point.id for s in suggestions if s.muscle.id == "gastrocnemius"]
+    assert list(chosen[: len(fitting)]) == fitting
+    assert "soleus-1" in chosen
+    # A muscle whose points explain none of the pain still comes with all of them.
+    all_tibialis = trigger_points_for_muscles(catalog, ["tibialis_anterior"], suggestions)
+    assert all_tibialis == tuple(
+        tp.id for tp in catalog.muscles["tibialis_anterior"].trigger_points
+    )
+    with pytest.raises(UnknownIdError, match="soleus"):
+        trigger_points_for_muscles(catalog, ["solius"], suggestions)
+
+
+@pytest.mark.parametrize(
+    ("changes", "kind"),
+    [
+        ({"pain": {"heel": 3}}, "zone"),
+        ({"trigger_points": ["soleus-9"]}, "trigger point"),
+        ({"manual_red_flags": ["dvtt"]}, "red flag"),
+    ],
+)
+def test_unknown_ids_are_refused_with_the_closest(
+    catalog: Catalog, changes: Mapping[str, object], kind: str
+) -> None:
+    with pytest.raises(UnknownIdError) as info:
+        runner_sheet(catalog, **changes)
+    assert info.value.kind == kind and info.value.closest
+
+
+def test_a_clinician_may_choose_points_that_do_not_fit(catalog: Catalog) -> None:
+    sheet = runner_sheet(catalog, trigger_points=["tibialis_anterior-1"])
+    assert "does not cover" in sheet.sections[0].spots[0].why
+    empty = build_sheet(catalog, side=Side.RIGHT, pain={}, trigger_points=["soleus-1"])
+    assert "no painful area" in empty.sections[0].spots[0].why and not empty.drawings
+
+
+def test_citations_are_the_main_sources_shortened(catalog: Catalog) -> None:
+    sheet = runner_sheet(catalog)
+    assert sheet.citations and all(c.tier in {"A", "B"} for c in sheet.citations)
+    assert any(c.id == "ts-vol2" for c in sheet.citations)
+    assert sheet.other_sources > 0
+    assert short_citation("Doe J. A page (notes about everything on the page, at length).") == (
+        "Doe J. A page."
+    )
+    assert short_citation("Richter P. Trigger Points (Thieme, 2009).") == (
+        "Richter P. Trigger Points (Thieme, 2009)."
+    )
+
+
+def test_day_labels_are_english_whatever_the_locale() -> None:
+    assert day_label(DAY) == "Wed 25 Nov"
+
+
+def test_the_window_sheet_follows_the_controller(catalog: Catalog) -> None:
+    controller = ChartController(catalog)
+    for zone, level in RUNNER.items():
+        controller.set_intensity(zone, level)
+    controller.set_side(Side.LEFT)
+    controller.set_details(name="Ana")
+    controller.set_on_sheet(controller.sheet_trigger_points[1], False)
+    sheet = sheet_from_controller(controller, "Dr Who")
+    spots = tuple(spot.trigger_point_id for s in sheet.sections for spot in s.spots)
+    assert spots == controller.sheet_trigger_points
+    assert sheet.side is Side.LEFT and sheet.name == "Ana" and sheet.prepared_by == "Dr Who"
+    assert not any(s.acupressure for s in sheet.sections)
+    controller.set_acupressure_shown(True)
+    assert sheet_from_controller(controller).sections[0].acupressure
+    controller.set_answer(first_question(catalog, "dvt"), True)
+    assert sheet_from_controller(controller).self_treatment_withheld
+
+
+def test_a_minimal_pack_makes_a_sheet(pack: Path) -> None:
+    from calfchart.catalog import load_catalog
+
+    small = load_catalog(pack)
+    sheet = build_sheet(small, side=Side.RIGHT, pain={"heel_plantar": 7})
+    assert [s.muscle_id for s in sheet.sections] == ["soleus"]
+    assert sheet.evidence == "The evidence is mixed."
+
+
+# -- the PDF ------------------------------------------------------------------------------
+
+
+def pdf_text(path: Path) -> list[str]:
+    """Each page's text, with Qt's word-by-word placement normalised (QT-NOTES §3) and
+    the font's ligatures ("ﬁ") spelt out."""
+    return [
+        " ".join(unicodedata.normalize("NFKC", page.extract_text() or "").split())
+        for page in PdfReader(path).pages
+    ]
+
+
+@pytest.fixture
+def runner_pdf(qapp: object, catalog: Catalog, tmp_path: Path) -> Path:
+    from calfchart.qt.printing import PaperSize, export_pdf
+
+    path = tmp_path / "runner.pdf"
+    assert export_pdf(runner_sheet(catalog), path, PaperSize.A4) == 2
+    return path
+
+
+def test_the_runner_pdf_has_two_pages_with_everything_on_them(
+    runner_pdf: Path, catalog: Catalog
+) -> None:
+    pages = pdf_text(runner_pdf)
+    assert len(pages) == 2
+    text = " ".join(pages)
+    for expected in (
+        "Sam Runner",
+        "Leg: right",
+        "25 November 2026",
+        "Prepared by: Jo Physio, 555 0100",
+        "Soleus",
+        "Tibialis posterior",
+        "Hold 30 to 60 seconds. 3 to 5 holds on each tender spot.",
+        "How hard:",
+        "Stretch: Bent-knee calf stretch at a wall",
+        catalog.texts.doctor_intro,
+        Urgency.EMERGENCY.advice,
+        "Two-week log",
+        "What keeps it going:",
+        "Can be mistaken for:",
+        "Travell JG, Simons DG",
+    ):
+        assert expected in text, expected
+    assert "page 1 of 2" in pages[0] and "page 2 of 2" in pages[1]
+    reader = PdfReader(runner_pdf)
+    assert reader.metadata is not None and reader.metadata.title == SHEET_TITLE
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_letter_paper_is_honoured(qapp: object, catalog: Catalog, tmp_path: Path) -> None:
+    from calfchart.qt.printing import PaperSize, export_pdf
+
+    path = tmp_path / "letter.pdf"
+    export_pdf(runner_sheet(catalog), path, PaperSize.LETTER)
+    box = PdfReader(path).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_the_red_flag_sheet_leads_with_the_warning_and_teaches_no_massage(
+    qapp: object, catalog: Catalog, tmp_path: Path
+) -> None:
+    from calfchart.qt.printing import export_pdf
+
+    path = tmp_path / "flag.pdf"
+    sheet = runner_sheet(
+        catalog, answers={first_question(catalog, "acute_compartment_syndrome"): True}
+    )
+    export_pdf(sheet, path)
+    pages = pdf_text(path)
+    assert pages[0].startswith(Urgency.EMERGENCY.advice)
+    text = " ".join(pages)
+    assert "It may be: Acute compartment syndrome" in text
+    assert "See a doctor first" in text
+    for massage in ("How to press", "How hard:", "Dose:", "Find it:", "Hold 30 to", "Stretch:"):
+        assert massage not in text, massage
+    assert "X1" not in text  # no "press here" marks either
+
+
+def test_the_popliteal_caution_is_printed(qapp: object, catalog: Catalog, tmp_path: Path) -> None:
+    from calfchart.qt.printing import export_pdf
+
+    path = tmp_path / "knee.pdf"
+    sheet = build_sheet(
+        catalog, side=Side.LEFT, pain={"knee_posterior": 6}, trigger_points=["popliteus-1"]
+    )
+    export_pdf(sheet, path)
+    text = " ".join(pdf_text(path))
+    assert "Do not press this spot yourself" in text
+    assert "The popliteal artery and vein and the tibial nerve" in text
+    assert "How hard:" not in text
+
+
+def test_figures_never_cross_a_page_edge(qapp: object, catalog: Catalog) -> None:
+    from PySide6.QtCore import QSizeF
+
+    from calfchart.qt.sheet_renderer import SheetDocument
+
+    for sheet in (
+        runner_sheet(catalog),
+        runner_sheet(catalog, acupressure=True),
+        build_sheet(
+            catalog,
+            side=Side.LEFT,
+            pain={"knee_posterior": 6, "calf_upper_medial": 0},
+            trigger_points=["popliteus-1", "gastrocnemius-1", "plantaris-1", "soleus-2"],
+        ),
+    ):
+        layout = SheetDocument(sheet, QSizeF(515, 760))
+        height = layout.body.height()
+        for placed in layout._placed:
+            rect = layout.figure_rect(placed)
+            assert int(rect.top() // height) == int((rect.bottom() - 0.01) // height)
+
+
+def test_a_failed_export_leaves_the_old_file_and_no_temporary(
+    qapp: object, catalog: Catalog, tmp_path: Path
+) -> None:
+    from calfchart.qt.printing import export_pdf
+
+    with pytest.raises(OSError):
+        export_pdf(runner_sheet(catalog), tmp_path / "missing" / "x.pdf")
+    folder = tmp_path / "a-folder.pdf"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError):
+        export_pdf(runner_sheet(catalog), folder)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-folder.pdf"]
+    assert not any(folder.iterdir())
+
+
+def test_page_size_follows_the_locale(monkeypatch: pytest.MonkeyPatch, qapp: object) -> None:
+    from PySide6.QtCore import QLocale
+
+    from calfchart.qt import printing
+
+    class FakeLocale:
+        MeasurementSystem = QLocale.MeasurementSystem
+
+        def __init__(self, system: QLocale.MeasurementSystem) -> None:
+            self._system = system
+
+        def measurementSystem(self) -> QLocale.MeasurementSystem:
+            return self._system
+
+    for system, paper in (
+        (QLocale.MeasurementSystem.ImperialUSSystem, printing.PaperSize.LETTER),
+        (QLocale.MeasurementSystem.MetricSystem, printing.PaperSize.A4),
+        (QLocale.MeasurementSystem.ImperialUKSystem, printing.PaperSize.A4),
+    ):
+        monkeypatch.setattr(
+            printing.QLocale, "system", staticmethod(lambda s=system: FakeLocale(s))
+        )
+        assert printing.default_page_size() is paper
+
+
+# -- the window's actions ------------------------------------------------------------------
+
+
+@pytest.fixture
+def controller(catalog: Catalog) -> ChartController:
+    controller = ChartController(catalog)
+    for zone, level in RUNNER.items():
+        controller.set_intensity(zone, level)
+    controller.set_details(name="Sam Runner")
+    return controller
+
+
+def test_export_writes_the_pdf_chosen_in_the_dialog(
+    qtbot: object, controller: ChartController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from calfchart.qt import printing
+
+    asked: list[Path] = []
+
+    def ask(
+        parent: QWidget, suggested: Path, paper: printing.PaperSize
+    ) -> tuple[Path, printing.PaperSize]:
+        asked.append(suggested)
+        return tmp_path / "sheet.pdf", printing.PaperSize.LETTER
+
+    monkeypatch.setattr(printing, "ask_pdf_path", ask)
+    window = QWidget()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    written = printing.export_sheet_pdf(window, controller, folder=tmp_path)
+    assert written == tmp_path / "sheet.pdf"
+    assert asked[0].parent == tmp_path and asked[0].name.startswith("treatment-sheet-sam-runner-")
+    reader = PdfReader(written)
+    assert len(reader.pages) == 2 and round(float(reader.pages[0].mediabox.width)) == 612
+    assert "Sam Runner" in pdf_text(written)[0]
+
+
+def test_export_cancelled_or_failed_writes_nothing(
+    qtbot: object, controller: ChartController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from calfchart.qt import printing
+
+    window = QWidget()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    monkeypatch.setattr(printing, "ask_pdf_path", lambda *a: None)
+    assert printing.export_sheet_pdf(window, controller) is None
+    errors: list[str] = []
+    monkeypatch.setattr(
+        printing, "ask_pdf_path", lambda *a: (tmp_path / "gone" / "x.pdf", printing.PaperSize.A4)
+    )
+    monkeypatch.setattr(printing.dialogs, "show_error", lambda *a: errors.append(a[2]))
+    assert printing.export_sheet_pdf(window, controller) is None
+    assert errors and "gone" in errors[0]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_preview_paints_the_pages(qtbot: object, controller: ChartController) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from calfchart.qt.printing import SheetPreviewDialog
+
+    dialog = SheetPreviewDialog(sheet_from_controller(controller))
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.show()  # not exec(): offscreen, show() and one turn of events paint it
+    QApplication.processEvents()
+    assert dialog.pages_painted == 2
+
+
+def test_print_paints_onto_the_printer_the_dialog_returns(
+    qtbot: object, controller: ChartController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QWidget
+
+    from calfchart.qt import printing
+
+    target = tmp_path / "printed.pdf"
+
+    def ask(parent: QWidget, printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return True
+
+    monkeypatch.setattr(printing, "ask_print", ask)
+    window = QWidget()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    assert printing.print_sheet(window, controller) == 2
+    assert len(PdfReader(target).pages) == 2
+    monkeypatch.setattr(printing, "ask_print", lambda *a: False)
+    assert printing.print_sheet(window, controller) is None
+
+
+def test_acupressure_points_shared_by_muscles_are_described_once(catalog: Catalog) -> None:
+    sheet = runner_sheet(catalog, trigger_points=["soleus-1", "gastrocnemius-1"], acupressure=True)
+    soleus, gastrocnemius = sheet.sections
+    first = {a.id for a in soleus.acupressure}
+    assert first == set(catalog.muscles["soleus"].treatment.acupressure)
+    assert not first & {a.id for a in gastrocnemius.acupressure}
+    shared = set(catalog.muscles["gastrocnemius"].treatment.acupressure) & first
+    assert {a.id for a in gastrocnemius.acupressure_above} == shared
