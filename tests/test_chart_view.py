@@ -233,6 +233,19 @@ def test_a_shown_pattern_draws_solid_and_hatched_zones_and_an_x(
     assert _tagged(view, "trigger-point") == []
 
 
+def test_a_red_flag_removes_the_press_marks_but_keeps_the_pattern(
+    make_view: ViewMaker, controller: ChartController, catalog: Catalog
+) -> None:
+    view = make_view()
+    controller.focus("soleus-1")
+    question = catalog.red_flags["dvt"].questions[0].id
+    controller.set_answer(question, True)
+    assert _tagged(view, "trigger-point") == []
+    assert _tagged(view, "essential")
+    controller.set_answer(question, False)
+    assert len(_tagged(view, "trigger-point")) == 1
+
+
 def test_two_overlays_differ_in_colour_and_hatch(
     make_view: ViewMaker, controller: ChartController
 ) -> None:

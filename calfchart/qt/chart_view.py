@@ -344,7 +344,7 @@ class ChartScene(QGraphicsScene):
         self._acupressure_labels = _Group(self._leg, Layer.LABELS)
         self._markers_drawn: list[tuple[QGraphicsPathItem, QPointF]] = []
         self._hatch_cache: dict[tuple[str, float], QPainterPath] = {}
-        self._drawn_patterns: tuple[str, ...] | None = None
+        self._drawn_patterns: tuple[tuple[str, ...], bool] | None = None
         self._drawn_muscles: frozenset[str] | None = None
         self._drawn_acupressure: tuple[str, ...] | None = None
 
@@ -390,7 +390,7 @@ class ChartScene(QGraphicsScene):
             self._apply_side()
         if change & Change.PAIN:
             self._show_pain()
-        if change & Change.PATTERNS:
+        if change & (Change.PATTERNS | Change.ANSWERS):
             self._show_patterns()
         if change & Change.MUSCLES:
             self._show_muscles()
@@ -451,9 +451,11 @@ class ChartScene(QGraphicsScene):
 
     def _show_patterns(self) -> None:
         shown = self.controller.shown_patterns
-        if shown == self._drawn_patterns:
+        # While a red flag stands, nothing on the drawing invites pressing on the leg.
+        press_marks = not self.controller.self_treatment_withheld
+        if (shown, press_marks) == self._drawn_patterns:
             return
-        self._drawn_patterns = shown
+        self._drawn_patterns = (shown, press_marks)
         self._clear(self._overlays)
         self._clear(self._markers)
         self._markers_drawn = []
@@ -492,7 +494,7 @@ class ChartScene(QGraphicsScene):
                 edge.setBrush(Qt.BrushStyle.NoBrush)
                 edge.setData(0, ("spillover-edge", tp_id))
             anchor = self.drawing.anchors.get(f"trp-{tp_id}")
-            if anchor is not None:
+            if anchor is not None and press_marks:
                 self._add_marker(tp_id, anchor, colour, name, tp.location.landmark)
         self._size_markers()
 

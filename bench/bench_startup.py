@@ -1,0 +1,139 @@
+"""Start-up of the calfchart window against a bare PySide6 window, as whole processes.
+
+Each run spawns a fresh interpreter and measures from just before the spawn to the
+window's first paint (the child prints the wall-clock time of its first paint and
+quits: CALFCHART_BENCH_EXIT_AFTER_PAINT, handled in calfchart/qt/app.py). The bare
+window is a QApplication and an empty QMainWindow of the same size, timed the same
+way, in the same run, the two alternating so that a busy moment hurts both alike.
+Peak memory is each child's maximum resident set size, from os.wait4 (the per-child
+form of getrusage(RUSAGE_CHILDREN)).
+
+Run by hand:  python bench/bench_startup.py [--runs 10] [--platform offscreen|xcb]
+(under `xvfb-run -a` for xcb). The goal is to stay within 1.5x of the bare window
+for both time and memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MARK = "first-paint"
+GOAL = 1.5
+
+BARE_WINDOW = f"""
+import sys, time
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class FirstPaint(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.done = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            QTimer.singleShot(0, self.report)
+        return False
+
+    def report(self):
+        print("{MARK}", f"{{time.time():.6f}}", flush=True)
+        QCoreApplication.quit()
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.resize(1280, 800)
+FirstPaint(window)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mib: float
+
+
+def run_once(command: list[str], env: dict[str, str]) -> Run:
+    start = time.time()
+    child = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=ROOT
+    )
+    assert child.stdout is not None
+    output = child.stdout.read().decode()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    painted = [line.split()[1] for line in output.splitlines() if line.startswith(MARK)]
+    if child.returncode != 0 or not painted:
+        raise SystemExit(f"{command} failed (exit {child.returncode}): {output!r}")
+    # ru_maxrss is in KiB on Linux.
+    return Run(float(painted[0]) - start, usage.ru_maxrss / 1024)
+
+
+def describe(name: str, runs: list[Run]) -> tuple[float, float]:
+    times = [r.seconds * 1000 for r in runs]
+    memory = [r.peak_mib for r in runs]
+    median_time, median_memory = statistics.median(times), statistics.median(memory)
+    print(
+        f"{name:<10} first paint: median {median_time:6.0f} ms "
+        f"(min {min(times):.0f}, max {max(times):.0f});  "
+        f"peak memory: median {median_memory:5.1f} MiB (max {max(memory):.1f})"
+    )
+    return median_time, median_memory
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--platform", default="offscreen", help="QT_QPA_PLATFORM")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="calfchart-bench-") as folder:
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": args.platform,
+            "CALFCHART_BENCH_EXIT_AFTER_PAINT": "1",
+            # A fresh settings folder: no saved layout, no recent files.
+            "CALFCHART_SETTINGS_DIR": folder,
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        }
+        bare_script = Path(folder) / "bare_window.py"
+        bare_script.write_text(BARE_WINDOW, encoding="utf-8")
+        calfchart = [sys.executable, "-m", "calfchart"]
+        bare = [sys.executable, str(bare_script)]
+
+        run_once(calfchart, env)  # warm the disk cache and the .pyc files first
+        run_once(bare, env)
+        ours: list[Run] = []
+        theirs: list[Run] = []
+        for _ in range(args.runs):
+            ours.append(run_once(calfchart, env))
+            theirs.append(run_once(bare, env))
+
+    print(
+        f"{args.runs} runs each, QT_QPA_PLATFORM={args.platform}, Python {sys.version.split()[0]}"
+    )
+    our_time, our_memory = describe("calfchart", ours)
+    bare_time, bare_memory = describe("bare", theirs)
+    time_ratio, memory_ratio = our_time / bare_time, our_memory / bare_memory
+    print(
+        f"ratio      time {time_ratio:.2f}x, memory {memory_ratio:.2f}x "
+        f"(goal: within {GOAL}x for both)"
+    )
+    return 0 if time_ratio <= GOAL and memory_ratio <= GOAL else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

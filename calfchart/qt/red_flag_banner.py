@@ -1,0 +1,201 @@
+"""The warning at the top of the side panel while a red flag stands.
+
+It must be impossible to miss and must not rely on colour alone: a warning sign, the
+word for the urgency, what to do, and each condition in words.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from calfchart.controller import Change, ChartController
+from calfchart.domain.red_flags import Urgency
+from calfchart.qt.listening import listen
+from calfchart.qt.zone_list import announce
+
+# Fixed colours, not the palette's: the banner looks the same, and as loud, in the
+# light and the dark scheme. Both pairs pass WCAG AA contrast for normal text.
+_COLOURS = {
+    Urgency.EMERGENCY: (QColor("#9b0d12"), QColor("#ffffff")),
+    Urgency.URGENT: (QColor("#b3261e"), QColor("#ffffff")),
+    Urgency.SOON: (QColor("#f2b705"), QColor("#1a1a1a")),
+}
+
+MAX_DETAIL_LINES = 8
+"""The banner's text takes at most this many lines of height, then scrolls."""
+
+WITHHELD_TEXT = "Self-massage, stretching and acupressure are withheld until a doctor has seen you."
+
+
+class WarningSign(QWidget):
+    """A triangle with an exclamation mark, drawn as vectors so it stays sharp."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Warning")
+        self._fill = QColor("#ffffff")
+        self._mark = QColor("#9b0d12")
+
+    def set_colours(self, fill: QColor, mark: QColor) -> None:
+        self._fill, self._mark = fill, mark
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        size = self.fontMetrics().height() * 2 + 6
+        return QSize(size, size)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        side = min(self.width(), self.height()) - 2.0
+        box = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        triangle = QPainterPath(QPointF(box.center().x(), box.top() + side * 0.05))
+        triangle.lineTo(box.right(), box.bottom() - side * 0.08)
+        triangle.lineTo(box.left(), box.bottom() - side * 0.08)
+        triangle.closeSubpath()
+        with QPainter(self) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            outline = QPen(self._fill, side * 0.06)
+            outline.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(outline)
+            painter.setBrush(self._fill)
+            painter.drawPath(triangle)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self._mark)
+            x = box.center().x()
+            bar = QRectF(x - side * 0.055, box.top() + side * 0.33, side * 0.11, side * 0.33)
+            painter.drawRoundedRect(bar, side * 0.04, side * 0.04)
+            dot = side * 0.065
+            painter.drawEllipse(QPointF(x, box.top() + side * 0.77), dot, dot)
+
+
+class RedFlagBanner(QFrame):
+    def __init__(self, controller: ChartController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._announced: set[str] = set()
+        self.setObjectName("redFlagBanner")
+        self._background = _COLOURS[Urgency.URGENT][0]
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Warning: see a doctor")
+
+        self._sign = WarningSign(self)
+        self._headline = QLabel(self)
+        self._headline.setWordWrap(True)
+        headline_font = QFont(self._headline.font())
+        headline_font.setBold(True)
+        headline_font.setPointSizeF(headline_font.pointSizeF() * 1.15)
+        self._headline.setFont(headline_font)
+        # A long message scrolls inside the banner rather than push everything else
+        # off the screen; a short one takes just the room it needs.
+        self._scroll = QScrollArea(self)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._details = QLabel(self._scroll)
+        self._details.setWordWrap(True)
+        self._details.setTextFormat(Qt.TextFormat.RichText)
+        self._details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._scroll.setWidget(self._details)
+        self._scroll.viewport().setAutoFillBackground(False)
+        self._details.setAutoFillBackground(False)
+
+        text = QVBoxLayout()
+        text.setSpacing(4)
+        text.addWidget(self._headline)
+        text.addWidget(self._scroll)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 8, 10, 8)
+        row.setSpacing(10)
+        row.addWidget(self._sign, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(text, 1)
+
+        listen(controller, self._on_change)
+        self._refresh()
+
+    @property
+    def headline(self) -> str:
+        return self._headline.text()
+
+    @property
+    def details(self) -> str:
+        return self._details.text()
+
+    def _on_change(self, change: Change) -> None:
+        if change & Change.ANSWERS:
+            self._refresh()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        with QPainter(self) as painter:
+            painter.fillRect(self.rect(), self._background)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        needed = self._details.heightForWidth(max(100, self._scroll.width() - bar))
+        if needed < 0:  # no text yet
+            return
+        cap = self._details.fontMetrics().lineSpacing() * MAX_DETAIL_LINES
+        height = min(needed, cap)
+        if self._scroll.height() != height or self._scroll.minimumHeight() != height:
+            self._scroll.setFixedHeight(height)
+
+    def _refresh(self) -> None:
+        raised = self._controller.raised_flags
+        self.setVisible(bool(raised))
+        ids = {r.red_flag.id for r in raised}
+        new = [r for r in raised if r.red_flag.id not in self._announced]
+        self._announced = ids
+        if not raised:
+            return
+        most_pressing = raised[0].urgency
+        background, foreground = _COLOURS[most_pressing]
+        # The background is painted here, and only the texts take the foreground, so
+        # the scroll bar keeps the window's own colours and stays visible.
+        self._background = background
+        for label in (self._headline, self._details):
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, foreground)
+            label.setPalette(palette)
+        self.update()
+        self._sign.set_colours(foreground, background)
+        self._headline.setText(most_pressing.advice)
+        lines = [
+            f"<p style='margin:0 0 4px 0'><b>{escape(r.red_flag.condition)}.</b> "
+            f"{escape(r.red_flag.message)}</p>"
+            for r in raised
+        ]
+        lines.append(f"<p style='margin:0'><i>{escape(WITHHELD_TEXT)}</i></p>")
+        self._details.setText("".join(lines))
+        self.setAccessibleDescription(
+            most_pressing.advice + " " + " ".join(r.red_flag.condition for r in raised)
+        )
+        self._fit_height()
+        if new:
+            # A screen reader user may be anywhere in the window: say it now.
+            conditions = "; ".join(r.red_flag.condition for r in new)
+            announce(self, f"Warning. {most_pressing.advice} {conditions}.")

@@ -1,0 +1,453 @@
+"""The main window driven as a person drives it: clicks on the drawings and the side
+panel, keys, menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from calfchart.domain.catalog import Catalog
+from calfchart.domain.red_flags import Urgency
+from calfchart.domain.zones import Side, View
+from calfchart.qt.card_html import NO_SELF_PRESSURE_HEADING, PRESSURE_HEADING, WITHHELD_HEADING
+from calfchart.qt.chart_paint import ChartPalette
+from calfchart.qt.settings import SchemeChoice
+from calfchart.qt.window import MainWindow
+from tests.chart_helpers import click_zone, zone_scene_point
+from tests.window_support import (
+    DialogLog,
+    click_row,
+    open_window,
+    patch_dialogs,
+    tagged_ids,
+)
+
+
+@pytest.fixture
+def log(monkeypatch: pytest.MonkeyPatch) -> DialogLog:
+    return patch_dialogs(monkeypatch)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, catalog: Catalog, tmp_path: Path, log: DialogLog) -> MainWindow:
+    return open_window(qtbot, catalog, tmp_path / "settings.ini")
+
+
+def shown(window: MainWindow) -> list[str]:
+    """The overlaid patterns (read through a call, so each read is fresh for mypy)."""
+    return list(window.controller.shown_patterns)
+
+
+def side(window: MainWindow) -> Side:
+    return window.controller.side
+
+
+def mark_runner(qtbot: QtBot, window: MainWindow) -> None:
+    """A runner's lower inner calf and Achilles tendon, clicked on the back view."""
+    view = window.chart_area.views[View.POSTERIOR]
+    click_zone(qtbot, view, "calf_lower_medial")
+    click_zone(qtbot, view, "achilles")
+
+
+# -- from a click to suggestions and cards ------------------------------------------------
+
+
+def test_clicking_a_zone_lists_suggestions_and_shows_the_cards(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    suggestions = window.suggestions.list
+    assert suggestions.model().rowCount() == 0
+    assert "Click where it hurts" in window.cards.text()
+
+    click_zone(qtbot, window.chart_area.views[View.POSTERIOR], "achilles")
+
+    controller = window.controller
+    assert dict(controller.pain) == {"achilles": 5}
+    ranked = [s.trigger_point.id for s in controller.suggestions]
+    assert ranked and suggestions.tp_ids() == ranked
+    top = controller.suggestions[0]
+    assert suggestions.currentIndex().row() == 0
+    assert window.cards.title.startswith(top.muscle.name)
+    text = window.cards.text()
+    assert "Where to press" in text
+    assert top.trigger_point.location.landmark.split(".")[0] in " ".join(text.split())
+    # The top pattern is overlaid and its trigger point marked on the drawing.
+    view = window.chart_area.views[View.POSTERIOR]
+    if View.POSTERIOR in top.trigger_point.views:
+        assert tagged_ids(view, "trigger-point") == {top.trigger_point.id}
+
+
+def test_selecting_another_suggestion_changes_cards_and_overlay(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    mark_runner(qtbot, window)
+    suggestions = window.suggestions.list
+    second = window.controller.suggestions[1]
+
+    click_row(qtbot, suggestions, 1)
+
+    assert window.controller.focused_trigger_point == second.trigger_point.id
+    assert window.controller.shown_patterns == (second.trigger_point.id,)
+    assert window.cards.title.startswith(second.muscle.name)
+    assert second.trigger_point.label in window.cards._subtitle.text()
+    view = window.chart_area.views[View.POSTERIOR]
+    overlaid = tagged_ids(view, "essential") | tagged_ids(view, "spillover")
+    assert overlaid == {second.trigger_point.id}
+
+
+def test_ctrl_click_and_the_tick_box_add_patterns(qtbot: QtBot, window: MainWindow) -> None:
+    mark_runner(qtbot, window)
+    suggestions = window.suggestions.list
+    ids = suggestions.tp_ids()
+
+    click_row(qtbot, suggestions, 1, Qt.KeyboardModifier.ControlModifier)
+    assert shown(window) == [ids[0], ids[1]]
+    assert window.controller.focused_trigger_point == ids[1]
+
+    qtbot.mouseClick(
+        suggestions.viewport(), Qt.MouseButton.LeftButton, pos=suggestions.overlay_box_at(2)
+    )
+    assert shown(window) == [ids[0], ids[1], ids[2]]
+    # The tick box adds the pattern without moving the cards.
+    assert window.controller.focused_trigger_point == ids[1]
+
+    qtbot.mouseClick(
+        suggestions.viewport(), Qt.MouseButton.LeftButton, pos=suggestions.overlay_box_at(0)
+    )
+    assert shown(window) == [ids[1], ids[2]]
+
+
+def test_the_sheet_box_and_the_card_switch_put_a_point_on_the_sheet(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    mark_runner(qtbot, window)
+    suggestions = window.suggestions.list
+    ids = suggestions.tp_ids()
+    assert window.controller.sheet_trigger_points == tuple(ids[:3])
+
+    qtbot.mouseClick(
+        suggestions.viewport(), Qt.MouseButton.LeftButton, pos=suggestions.sheet_box_at(1)
+    )
+    assert ids[1] not in window.controller.sheet_trigger_points
+    assert window.controller.focused_trigger_point == ids[0]
+
+    assert window.cards.on_sheet.isChecked()
+    qtbot.mouseClick(window.cards.on_sheet, Qt.MouseButton.LeftButton)
+    assert ids[0] not in window.controller.sheet_trigger_points
+    assert window.isWindowModified()
+
+
+def test_keyboard_moves_through_suggestions_and_space_adds_the_pattern(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    mark_runner(qtbot, window)
+    suggestions = window.suggestions.list
+    ids = suggestions.tp_ids()
+    suggestions.setFocus()
+
+    qtbot.keyClick(suggestions, Qt.Key.Key_Down)
+    assert window.controller.focused_trigger_point == ids[1]
+    assert shown(window) == [ids[1]]
+    qtbot.keyClick(suggestions, Qt.Key.Key_Down)
+    assert window.controller.focused_trigger_point == ids[2]
+
+    qtbot.keyClick(suggestions, Qt.Key.Key_Up)
+    qtbot.keyClick(suggestions, Qt.Key.Key_Space)
+    assert shown(window) == []
+    qtbot.keyClick(suggestions, Qt.Key.Key_Space)
+    assert shown(window) == [ids[1]]
+    row = suggestions.model().index(1, 0)
+    assert "Pattern shown on the drawing" in str(row.data(Qt.ItemDataRole.AccessibleTextRole))
+
+
+def test_keyboard_on_the_drawing_marks_a_zone(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.chart_area.views[View.POSTERIOR]
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    current = view.chart_scene().current
+    assert current is not None
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert current in window.controller.pain
+    assert window.suggestions.list.model().rowCount() == len(window.controller.suggestions)
+
+
+# -- undo and redo ------------------------------------------------------------------------
+
+
+def test_undo_and_redo_restore_the_selection(qtbot: QtBot, window: MainWindow) -> None:
+    mark_runner(qtbot, window)
+    view = window.chart_area.views[View.POSTERIOR]
+    click_zone(qtbot, view, "achilles")  # clears it again
+    assert dict(window.controller.pain) == {"calf_lower_medial": 5}
+    assert window.undo_action.text() == "&Undo Clear Achilles tendon"
+
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dict(window.controller.pain) == {"calf_lower_medial": 5, "achilles": 5}
+    assert window.suggestions.list.tp_ids() == [
+        s.trigger_point.id for s in window.controller.suggestions
+    ]
+    window.undo_action.trigger()
+    assert dict(window.controller.pain) == {"calf_lower_medial": 5}
+
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert dict(window.controller.pain) == {"calf_lower_medial": 5, "achilles": 5}
+    window.redo_action.trigger()
+    assert dict(window.controller.pain) == {"calf_lower_medial": 5}
+
+
+def test_side_switch_answers_and_clear_all_are_undoable(qtbot: QtBot, window: MainWindow) -> None:
+    mark_runner(qtbot, window)
+    qtbot.mouseClick(window.chart_area.left, Qt.MouseButton.LeftButton)
+    assert side(window) is Side.LEFT
+    assert window.chart_area.captions[View.POSTERIOR].text() == "Back of the left leg"
+    assert window.side_actions[Side.LEFT].isChecked()
+
+    clear = next(a for a in window.edit_menu.actions() if "Clear" in a.text())
+    clear.trigger()
+    assert window.controller.pain == {}
+    assert window.suggestions.list.model().rowCount() == 0
+
+    window.undo_action.trigger()
+    assert set(window.controller.pain) == {"calf_lower_medial", "achilles"}
+    window.undo_action.trigger()
+    assert side(window) is Side.RIGHT
+    assert window.chart_area.right.isChecked()
+
+
+# -- red flags ----------------------------------------------------------------------------
+
+
+def test_a_red_flag_answer_raises_the_banner_and_withholds_the_massage(
+    qtbot: QtBot, window: MainWindow, catalog: Catalog
+) -> None:
+    mark_runner(qtbot, window)
+    focused = window.controller.focused
+    assert focused is not None
+    pressure = focused.muscle.treatment.pressure
+    heading = PRESSURE_HEADING if pressure.self_treatment else NO_SELF_PRESSURE_HEADING
+    assert heading in window.cards.text()
+    assert window.banner.isHidden()
+
+    window.screening_dock.raise_()
+    dvt = window.screening.group("dvt")
+    assert dvt.is_open  # it fits where it hurts, so it is unfolded
+    box = window.screening.box("dvt-calf-swollen")
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+
+    assert window.controller.answers["dvt-calf-swollen"] is True
+    assert window.banner.isVisible()
+    assert window.banner.headline == Urgency.URGENT.advice
+    assert catalog.red_flags["dvt"].condition in window.banner.details
+    text = " ".join(window.cards.text().split())
+    assert WITHHELD_HEADING in text
+    assert heading not in text
+    assert " ".join(pressure.where.split()) not in text
+    assert " ".join(focused.muscle.treatment.stretch.steps[0].split()) not in text
+    assert not window.cards.acupressure.isEnabled()
+    assert "raised" in window.screening_dock.windowTitle()
+
+    # Unticking lifts the warning and brings the instructions back.
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert window.banner.isHidden()
+    assert heading in window.cards.text()
+
+
+def test_relevant_screening_groups_come_first(qtbot: QtBot, window: MainWindow) -> None:
+    flags = list(window.catalog.red_flags.values())
+    last_relevant_to_heel = [f.id for f in flags if "achilles" in f.zones]
+    click_zone(qtbot, window.chart_area.views[View.POSTERIOR], "achilles")
+    layout = window.screening._groups_layout
+    order = [layout.itemAt(i).widget().flag.id for i in range(layout.count())]  # type: ignore[union-attr]
+    assert order[: len(last_relevant_to_heel)] == last_relevant_to_heel
+    folded = [g for g in window.screening.groups if g.flag.id not in last_relevant_to_heel]
+    assert all(not g.is_open for g in folded)
+
+
+# -- muscles -------------------------------------------------------------------------------
+
+
+def test_ticking_a_muscle_in_the_tree_draws_its_outline(qtbot: QtBot, window: MainWindow) -> None:
+    window.muscles_dock.raise_()
+    tree = window.layers.tree
+    item = window.layers.items["gastrocnemius"]
+    tree.setFocus()
+    tree.setCurrentItem(item)
+    view = window.chart_area.views[View.POSTERIOR]
+
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    assert window.controller.shown_muscles == {"gastrocnemius"}
+    assert tagged_ids(view, "muscle") == {"gastrocnemius"}
+
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    assert window.controller.shown_muscles == frozenset()
+    assert tagged_ids(view, "muscle") == set()
+
+    qtbot.mouseClick(window.layers.show_all, Qt.MouseButton.LeftButton)
+    assert window.controller.shown_muscles == set(window.catalog.muscles)
+    assert all(i.checkState(0) == Qt.CheckState.Checked for i in window.layers.items.values())
+    qtbot.mouseClick(window.layers.show_none, Qt.MouseButton.LeftButton)
+    assert tagged_ids(view, "muscle") == set()
+    assert "(deep)" in window.layers.items["popliteus"].text(0)
+
+
+# Typing opens the completion popup, which the offscreen platform cannot raise or
+# let grab the keyboard; it says so as a warning.
+POPUP_WARNINGS = "This plugin does not support (raise|grabbing)"
+
+
+@pytest.mark.qt_log_ignore(POPUP_WARNINGS)
+@pytest.mark.parametrize(
+    ("typed", "muscle_id"),
+    [("fibularis longus", "peroneus_longus"), ("calf muscle", "gastrocnemius")],
+)
+def test_looking_up_a_muscle_by_alias_shows_its_points(
+    qtbot: QtBot, window: MainWindow, catalog: Catalog, typed: str, muscle_id: str
+) -> None:
+    window.muscles_dock.raise_()
+    search = window.lookup.search
+    qtbot.keyClicks(search, typed)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+
+    muscle = catalog.muscles[muscle_id]
+    expected = tuple(tp.id for tp in muscle.trigger_points)
+    assert window.controller.shown_patterns == expected
+    assert window.controller.focused_trigger_point == expected[0]
+    assert muscle_id in window.controller.shown_muscles
+    assert window.cards.title.startswith(muscle.name)
+    assert window.lookup.points.count() == len(expected)
+    view = window.chart_area.show_view(muscle.trigger_points[0].views[0])
+    assert expected[0] in tagged_ids(view, "trigger-point")
+
+
+@pytest.mark.qt_log_ignore(POPUP_WARNINGS)
+def test_looking_up_an_unknown_muscle_says_so(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(window.lookup.search, "solius")
+    qtbot.keyClick(window.lookup.search, Qt.Key.Key_Return)
+    assert "No muscle called" in window.lookup.message.text()
+    assert "Soleus" in window.lookup.message.text()
+    assert shown(window) == []
+
+
+# -- the rest of the window ----------------------------------------------------------------
+
+
+def test_hovering_a_zone_names_it_in_the_status_bar(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.chart_area.views[View.POSTERIOR]
+    point = zone_scene_point(view, "achilles")
+    view.centerOn(point)
+    target = view.mapFromScene(point)
+    # Wherever the pointer was, the first move into a new window only enters it.
+    for step in (6, 3, 0):
+        qtbot.mouseMove(view.viewport(), target - QPoint(step, 0))
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Achilles tendon")
+
+
+def test_the_third_pane_shows_the_outer_and_inner_side_and_the_sole(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert View.LATERAL in window.chart_area.views
+    assert View.PLANTAR not in window.chart_area.views  # built when first shown
+    tabs = window.chart_area.third_tabs
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(2).center())
+    sole = window.chart_area.views[View.PLANTAR]
+    qtbot.waitExposed(sole)
+    click_zone(qtbot, sole, "heel_plantar")
+    assert "heel_plantar" in window.controller.pain
+
+
+def test_dark_colours_reach_the_drawings_and_come_back(qtbot: QtBot, window: MainWindow) -> None:
+    light_base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+    window.set_scheme(SchemeChoice.DARK)
+    try:
+        assert QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 80
+        for view in window.chart_area.views.values():
+            assert view.chart_scene().palette_kind is ChartPalette.DARK
+        assert window.settings.scheme_choice() is SchemeChoice.DARK
+        assert window.scheme_actions[SchemeChoice.DARK].isChecked()
+    finally:
+        window.set_scheme(SchemeChoice.SYSTEM)
+    assert QGuiApplication.palette().color(QPalette.ColorRole.Base) == light_base
+    assert window.chart_area.views[View.POSTERIOR].chart_scene().palette_kind is (
+        ChartPalette.LIGHT
+    )
+
+
+def test_help_shows_the_catalog_texts(window: MainWindow, log: DialogLog) -> None:
+    for action in window.help_menu.actions():
+        if not action.isSeparator():
+            action.trigger()
+    titles = [title for title, _ in log.texts]
+    assert titles == ["About the evidence", "Disclaimer", "About calfchart"]
+    assert log.texts[0][1] == window.catalog.texts.evidence
+    assert log.texts[1][1] == window.catalog.texts.disclaimer
+    assert "calfchart 0." in log.texts[2][1]
+
+
+def test_the_file_menu_hands_the_sheet_to_printing(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from calfchart.qt import printing
+
+    calls: list[str] = []
+
+    def export(parent: object, controller: object) -> Path:
+        assert parent is window and controller is window.controller
+        calls.append("export")
+        return tmp_path / "sheet.pdf"
+
+    monkeypatch.setattr(printing, "export_sheet_pdf", export)
+    monkeypatch.setattr(printing, "preview_sheet", lambda p, c: calls.append("preview"))
+    monkeypatch.setattr(printing, "print_sheet", lambda p, c: calls.append("print"))
+    for action in window.file_menu.actions():
+        if action.text().replace("&", "") in ("Print Preview…", "Print…", "Export PDF…"):
+            action.trigger()
+    assert calls == ["preview", "print", "export"]
+    assert "sheet.pdf" in window.statusBar().currentMessage()
+
+
+def test_export_pdf_writes_the_sheet_of_what_is_on_screen(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from calfchart.qt import printing
+
+    mark_runner(qtbot, window)
+    window.details_dock.raise_()
+    qtbot.keyClicks(window.details.name, "Sam Runner")
+    target = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(printing, "ask_pdf_path", lambda parent, suggested, paper: (target, paper))
+    export = next(a for a in window.file_menu.actions() if "PDF" in a.text())
+    export.trigger()
+
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
+    assert "Sam Runner" in text
+    assert window.controller.suggestions[0].muscle.name in text
+    assert "sheet.pdf" in window.statusBar().currentMessage()
+
+
+def test_every_part_is_parented_and_named_for_the_layout(window: MainWindow) -> None:
+    docks = [
+        window.suggestions_dock,
+        window.cards_dock,
+        window.screening_dock,
+        window.muscles_dock,
+        window.zones_dock,
+        window.details_dock,
+    ]
+    assert window.objectName() == "mainWindow"
+    assert len({d.objectName() for d in docks}) == len(docks)
+    assert all(d.objectName() for d in docks)
+    assert window.undo_stack.parent() is window
+    assert window.zone_list.accessibleName() == "Pain zones"
+    assert QApplication.instance() is not None
