@@ -318,6 +318,21 @@ class View:
             inner.append((p[0] + nx * d, p[1] + ny * d))
         self.shades.append(run + inner[::-1])
 
+    def soft(self, spec: Spec, depth: float) -> None:
+        """A soft crescent of shadow beside a curve, `depth` px wide in the middle and fading
+        to nothing at both ends: on the curve's left (in its direction of travel) if `depth`
+        is positive, on its right if negative. Models a fold or a rounded bump."""
+        run = sample(smooth(spec), step=1.5)
+        m = len(run)
+        inner: Poly = []
+        for k, p in enumerate(run):
+            a, b = run[max(k - 2, 0)], run[min(k + 2, m - 1)]
+            tx, ty = b[0] - a[0], b[1] - a[1]
+            norm = math.hypot(tx, ty) or 1.0
+            d = depth * max(math.sin(math.pi * k / (m - 1)), 0.0) ** 0.8
+            inner.append((p[0] + ty / norm * d, p[1] - tx / norm * d))
+        self.shades.append(run + inner[::-1])
+
     def contour(self, spec: Spec, closed: bool = False, cls: str = "contour") -> None:
         self.art.append(Stroke(cls, smooth(spec, closed), closed))
 
@@ -489,6 +504,7 @@ def _toe_row(
     webs: Sequence[float],
     up: bool = False,
     neck: float = 0.1,
+    leans: Sequence[float] = (),
 ) -> list:
     """Points around the tips of a row of toes, in the order the toes are given.
 
@@ -496,6 +512,8 @@ def _toe_row(
     `webs` is the depth of the cleft between neighbours (a corner midway between them).
     Each toe is widest near its tip and `neck` (a fraction of its width) narrower at its
     base on each side; with no neck, neighbours touch. Tips point down unless `up`.
+    `leans` (px, one per toe) shift each toe's tip sideways, its base staying put, so that
+    a row of toes can fan out.
     """
     u = -1 if up else 1  # from the base towards the tip, in y
     pts: list = []
@@ -504,11 +522,13 @@ def _toe_row(
         w, r = x1 - x0, abs(x1 - x0)
         wl, wr = webs[max(i - 1, 0)], webs[min(i, last - 1)]
         l0, l1 = abs(tip - wl), abs(tip - wr)
+        lean = leans[i] if leans else 0.0
         if i:
             pts.append(((toes[i - 1][1] + x0) / 2, wl, CORNER))
+        toe: list[Pt] = []
         if i and neck:  # the outer sides of the first and last toes run into the foot's edge
-            pts.append((x0 + neck * w, wl + u * 0.3 * l0))
-        pts += [
+            toe.append((x0 + neck * w, wl + u * 0.3 * l0))
+        toe += [
             (x0 + 0.01 * w, wl + u * 0.68 * l0),
             (x0 + 0.2 * w, tip - u * 0.12 * r),
             (x0 + 0.5 * w, tip),
@@ -516,7 +536,9 @@ def _toe_row(
             (x1 - 0.01 * w, wr + u * 0.68 * l1),
         ]
         if i < last and neck:
-            pts.append((x1 - neck * w, wr + u * 0.3 * l1))
+            toe.append((x1 - neck * w, wr + u * 0.3 * l1))
+        base = (wl + wr) / 2
+        pts += [(x + lean * min(max((y - base) / (tip - base), 0.0), 1.0), y) for x, y in toe]
     return pts
 
 
@@ -530,6 +552,30 @@ def _nail(v: View, x0: float, x1: float, tip: float, up: bool = False, cls: str 
          (cx + 0.22 * w, cy + s * 0.1 * w), (cx, cy + s * 0.16 * w)],
         closed=True, cls=cls,
     )
+
+
+def _arc(cx: float, cy: float, rx: float, ry: float, a0: float, a1: float, n: int = 7) -> list:
+    """Points on an ellipse from angle a0 to a1 (degrees; 0 is +x, 90 is down)."""
+    return [
+        (cx + rx * math.cos(math.radians(a)), cy + ry * math.sin(math.radians(a)))
+        for a in (a0 + (a1 - a0) * k / (n - 1) for k in range(n))
+    ]
+
+
+def _bump(
+    v: View,
+    cx: float,
+    cy: float,
+    rx: float,
+    ry: float,
+    rim: tuple[float, float] = (170, 310),
+    dark: tuple[float, float] = (-20, 150),
+    depth: float = 3.0,
+) -> None:
+    """A bony knob under the skin: a light open rim (angles `rim`) and a soft shadow inside
+    its edge on the side turned from the light (angles `dark`), with no flat fill."""
+    v.soft(_arc(cx, cy, rx, ry, *dark), -depth)
+    v.landmark(_arc(cx, cy, rx, ry, *rim, n=9), cls="contour")
 
 
 # --------------------------------------------------------------------------- posterior
@@ -613,97 +659,116 @@ def posterior() -> View:
     v.shade(60, 320, "right", 9, 120)
     v.shade(560, 930, "right", 7, 104)
     v.shade(350, 560, "right", 5, 110)
-    v.contour([(30, 329), (58, 337), (92, 336), (122, 327), (140, 316)])  # gluteal fold
-    v.contour([(27, 262), (29, 296), (33, 322)])  # buttock beside the cleft
+    # the buttock: the cleft at the inner edge, the fold beneath it, the crest of the hip bone
+    v.shade(244, 334, "left", 6, 40)  # shadow in the gluteal cleft
+    v.soft([(29, 327), (56, 336), (90, 335), (120, 326), (142, 313)], 5)  # under the buttock
+    v.landmark([(29, 328), (56, 337.5), (90, 336.5), (120, 327.5), (142, 314)], cls="contour")
+    v.contour([(25, 252), (30, 272), (32.5, 296), (31, 318), (28.5, 328)])  # beside the cleft
     v.contour([(160, 200), (166, 228), (165, 258)])  # hollow behind the hip joint
+    v.contour([(70, 124), (92, 110), (118, 100), (140, 96), (154, 98)])  # crest of the hip bone
+    v.soft([(72, 128), (94, 114), (119, 104.5), (140, 100.5), (153, 102)], -3.5)
     v.contour([(82, 420), (72, 480), (66, 530), (67, 566)])  # inner hamstrings
     v.contour([(126, 420), (138, 480), (147, 530), (150, 566)])  # biceps femoris
     v.contour([(72, 572), (88, 576), (105, 577), (122, 576), (138, 572)])  # knee crease
     v.contour([(104, 614), (104.5, 660), (104, 712), (103.5, 742)])  # between the heads
-    v.contour([(57, 752), (67, 778), (80, 791), (93, 779), (103, 748)])  # inner head ends
-    v.contour([(152, 730), (143, 755), (130, 768), (117, 762), (105, 748)])  # outer head ends
+    v.contour([(59, 748), (65, 775), (72, 790), (84, 780), (96, 763), (103, 745)])  # inner head
+    v.contour([(149, 727), (141, 752), (134, 765), (123, 758), (112, 748), (105, 740)])  # outer
     v.contour([(62, 786), (72, 815), (85, 848), (92, 872)])  # soleus, inner edge
     v.contour([(146, 760), (136, 800), (122, 840), (115, 866)])  # soleus, outer edge
     # landmarks
     v.contour([(mid, 128), (40, 131), (56, 142), (48, 186), (36, 222), (mid, 250)])  # sacrum
-    v.landmark(ellipse_pts(61, 133, 3.5, 3.0), closed=True)  # dimple over the sacroiliac joint
-    v.landmark([(64, 126), (95, 108), (128, 96), (152, 93)])  # iliac crest
+    v.soft(ellipse_pts(61, 134, 4.5, 3.5, 12)[3:10], 2.5)  # dimple over the sacroiliac joint
+    v.landmark(ellipse_pts(61, 133, 3.5, 3.0), closed=True, cls="contour")
     v.landmark([(148, 589), (151.5, 599), (148, 609)])  # head of the fibula
     v.landmark([(95, 792), (96, 850), (97, 890), (95, 934)])  # Achilles tendon
     v.landmark([(113, 788), (111, 850), (110, 890), (112, 934)])
     v.landmark([(76, 886), (73, 899), (76, 912)])  # inner ankle bone
     v.landmark([(125, 906), (128, 920), (125, 933)])  # outer ankle bone
 
-    # muscles
+    # muscles. The calf: the two heads of gastrocnemius from the femoral condyles, the
+    # inner head longer, ending on a sheet of tendon that narrows into the Achilles tendon;
+    # soleus beneath them, wider, and alone below their bellies.
     v.muscle(
         "gastrocnemius", "Gastrocnemius", False,
         bellies=[
-            [(72, 556), (61, 590), (54, 650), (56, 712), (63, 765), (75, 792), (86, 788),
-             (97, 770), (103, 748), (104, 690), (102, 620), (92, 572)],
-            [(134, 556), (146, 585), (157, 635), (156, 690), (148, 738), (133, 768),
-             (118, 763), (106, 748), (105, 690), (106, 620), (116, 572)],
+            [(76, 549), (85, 551), (93, 567), (99.5, 594), (103, 630), (104, 672), (103.5, 712),
+             (102, 740), (96, 756), (88, 772), (80, 786), (74.5, 790.5), (69.5, 780),
+             (64.5, 755), (60, 722), (56.5, 688), (55.5, 652), (58.5, 614), (64, 584),
+             (70, 562)],
+            [(124, 549), (133, 551), (140, 564), (147.5, 590), (153, 625), (154.5, 662),
+             (151.5, 700), (145, 734), (139, 755), (134, 766), (126, 758), (116, 748),
+             (107, 738), (105, 700), (105.5, 660), (107.5, 622), (112, 592), (117.5, 566)],
         ],
-        tendons=[[(94, 790), (96, 850), (96, 934)], [(113, 786), (111, 850), (111, 934)]],
+        tendons=[[(80, 530), (80, 550)], [(129, 530), (129, 550)],
+                 [(75, 790), (86, 826), (93, 862), (96, 900), (97, 948)],
+                 [(133, 766), (121, 806), (114, 850), (111, 900), (110, 948)]],
     )
     v.muscle(
         "soleus", "Soleus", False,
-        bellies=[[(64, 612), (108, 604), (150, 618), (158, 665), (152, 720), (140, 788),
-                  (123, 840), (110, 862), (96, 862), (83, 840), (74, 800), (61, 740), (56, 670)]],
+        bellies=[[(147, 604), (138, 608), (122, 615), (104, 626), (86, 638), (68, 652),
+                  (56, 668), (52, 696), (57.5, 730), (64, 762), (69.5, 790), (75.5, 818),
+                  (83, 846), (91, 868), (98, 881), (104, 885), (110, 881), (117, 866),
+                  (125, 840), (132, 812), (139, 784), (146, 755), (152, 722), (156.5, 685),
+                  (158, 648), (155, 620)]],
     )
     v.muscle(
         "plantaris", "Plantaris", True,
-        bellies=[[(131, 552), (136, 563), (126, 590), (116, 600), (113, 592), (122, 566)]],
-        tendons=[[(115, 598), (106, 650), (98, 720), (92, 800), (88, 880), (86, 935)]],
+        bellies=[[(134, 537), (139.5, 545), (135, 565), (124, 586), (114, 599), (109.5, 594),
+                  (116, 576), (127, 553)]],
+        tendons=[[(112, 597), (106, 650), (98, 720), (92, 800), (88, 880), (87, 945)]],
     )
     v.muscle(
         "popliteus", "Popliteus", True,
-        bellies=[[(134, 572), (120, 586), (96, 604), (70, 617), (64, 633), (86, 634),
-                  (112, 612), (134, 584)]],
+        bellies=[[(138, 571), (130, 581), (113, 593), (93, 605), (75, 616), (64, 626), (68, 637),
+                  (86, 637), (108, 623), (126, 602), (136, 584)]],
     )
     v.muscle(
         "tibialis_posterior", "Tibialis posterior", True,
-        bellies=[[(82, 622), (104, 615), (126, 622), (124, 700), (114, 780), (104, 822),
-                  (96, 780), (86, 700)]],
-        tendons=[[(102, 816), (92, 860), (81, 893), (77, 925)]],
+        bellies=[[(88, 631), (104, 623), (120, 630), (122.5, 680), (117, 740), (108, 796),
+                  (100, 830), (95, 800), (89, 740), (86, 680)]],
+        tendons=[[(100, 826), (90, 860), (82, 885), (77.5, 910), (76.5, 932)]],
     )
     v.muscle(
         "flexor_digitorum_longus", "Flexor digitorum longus", True,
-        bellies=[[(60, 650), (74, 640), (84, 680), (86, 760), (84, 828), (78, 850), (70, 800),
-                  (61, 720)]],
-        tendons=[[(79, 848), (79, 890), (81, 930)]],
+        bellies=[[(63, 652), (76, 645), (84, 680), (86, 740), (85, 800), (82, 845),
+                  (78.5, 862), (75.5, 836), (68.5, 780), (61, 715)]],
+        tendons=[[(79, 858), (80.5, 885), (82, 910), (83, 936)]],
     )
     v.muscle(
         "flexor_hallucis_longus", "Flexor hallucis longus", True,
-        bellies=[[(110, 700), (126, 690), (137, 730), (134, 810), (124, 870), (112, 882),
-                  (108, 820), (106, 750)]],
-        tendons=[[(116, 880), (104, 912), (90, 945)]],
+        bellies=[[(112, 700), (128, 692), (138, 725), (137, 790), (130, 850), (120, 882),
+                  (110, 880), (107, 830), (107, 760)]],
+        tendons=[[(114, 880), (104, 905), (95, 926), (89, 948)]],
     )
+    # the hip: gluteus minimus fans out beneath the crest of the hip bone to the top of the
+    # greater trochanter; piriformis runs from the edge of the sacrum to the same place
     v.muscle(
         "gluteus_minimus", "Gluteus minimus", True,
-        bellies=[[(72, 150), (100, 126), (136, 114), (157, 117), (170, 146), (176, 196),
-                  (164, 192), (140, 183), (100, 181), (77, 172)]],
+        bellies=[[(74, 166, C), (80, 148), (98, 132), (124, 120), (148, 114), (160, 117),
+                  (167, 133), (172.5, 158), (175, 184), (172, 196, C), (150, 191), (124, 186),
+                  (98, 178)]],
     )
     v.muscle(
         "piriformis", "Piriformis", True,
-        bellies=[[(40, 196), (70, 189), (110, 193), (150, 200), (174, 206), (174, 215),
-                  (150, 216), (110, 222), (70, 226), (42, 222)]],
+        bellies=[[(44, 168), (62, 173), (92, 183), (126, 191), (156, 196), (171, 199),
+                  (171, 205), (156, 209), (126, 215), (92, 223), (62, 230), (44, 234)]],
     )
     # anchors
-    v.trp("gastrocnemius-1", 60, 668)
-    v.trp("gastrocnemius-2", 146, 690)
+    v.trp("gastrocnemius-1", 60, 652)
+    v.trp("gastrocnemius-2", 147, 680)
     v.trp("gastrocnemius-3", 72, 582)
     v.trp("gastrocnemius-4", 135, 582)
-    v.trp("soleus-1", 95, 800)
+    v.trp("soleus-1", 96, 812)
     v.trp("soleus-2", 150, 645)
-    v.trp("soleus-3", 116, 780)
-    v.trp("plantaris-1", 124, 570)
+    v.trp("soleus-3", 116, 790)
+    v.trp("plantaris-1", 125, 570)
     v.trp("popliteus-1", 82, 622)
     v.trp("tibialis_posterior-1", 104, 648)
     v.trp("flexor_digitorum_longus-1", 70, 715)
     v.trp("flexor_hallucis_longus-1", 122, 830)
-    v.trp("gluteus_minimus-2", 112, 176)
-    v.trp("piriformis-1", 136, 208)
-    v.trp("piriformis-2", 58, 208)
+    v.trp("gluteus_minimus-2", 112, 178)
+    v.trp("piriformis-1", 129, 206)
+    v.trp("piriformis-2", 57, 208)
     v.acu("BL40", 105, KNEE + 2)
     v.acu("BL56", 104.5, KNEE + 5 * CUN)
     v.acu("BL57", 104, 744)
@@ -714,42 +779,63 @@ def posterior() -> View:
 # --------------------------------------------------------------------------- anterior
 
 
+def _front_nail(v: View, cx: float, cy: float, hw: float, hh: float) -> None:
+    """A toenail seen from the front: a small rounded shield, wider than it is tall."""
+    v.landmark(
+        [(cx - hw, cy - 0.45 * hh), (cx - 0.6 * hw, cy - hh), (cx, cy - 1.1 * hh),
+         (cx + 0.6 * hw, cy - hh), (cx + hw, cy - 0.45 * hh), (cx + 0.8 * hw, cy + 0.55 * hh),
+         (cx, cy + hh), (cx - 0.8 * hw, cy + 0.55 * hh)],
+        closed=True, cls="nail",
+    )
+
+
 def anterior() -> View:
     """The front of the right leg, hip to toes. Designed with the inner side on the left,
-    then mirrored so that the inner side is on the viewer's right."""
+    then mirrored so that the inner side is on the viewer's right.
+
+    Seen from the front the foot is foreshortened: below the ankle bones the top of the foot
+    widens towards the toes, which fan out from the big toe (inner side) to the little toe.
+    """
     v = View("anterior", "Right leg from the front", 240, 1040, mirror=True)
-    toes = [(55, 85, 1027), (85.5, 104, 1029), (104.5, 121, 1025), (121.5, 136, 1019),
-            (136.5, 149, 1011)]
+    # the toes, inner to outer: (inner side x, outer side x, tip y), how far each tip leans
+    # outwards, and the clefts between them
+    toes = [(50, 84, 1036), (85, 103.5, 1036.5), (104.5, 120.5, 1032.5), (121.5, 136.5, 1027),
+            (137.5, 151.5, 1020)]
+    leans = [0.0, 1.0, 1.8, 2.4, 2.6]
+    webs = [1008, 1010, 1008, 1004.5]
     leg = v.set_outline(
         [
-            ("cut", [(30, 258), (61, 231), (96, 197), (125, 165), (149, 131), (168, 100)]),
+            ("cut", [(60, 225), (94, 187), (128, 159), (157, 145), (175, 143)]),
             (
                 "edge",
                 [
-                    (168, 100), (178, 135), (185, 180), (186, 225), (183, 265), (181, 310),
+                    (175, 143), (181, 153), (184.5, 172), (186, 200), (186, 232), (183, 268), (181, 310),
                     (178, 370), (172, 430), (164, 485), (156, 525), (153, 565), (152, 590),
                     (155, 605),
                     (159, 640), (159, 680), (153, 740), (145, 800), (139, 850), (136, 885),
-                    (137, 905), (139, 917), (137, 930), (140, 946), (145, 962), (148, 980),
-                    *_toe_row([(x1, x0, t) for x0, x1, t in toes[::-1]],
-                              [1006, 1011, 1014, 1012], neck=0),
-                    (54, 1002), (54, 985), (57, 964), (63, 944), (66, 926), (63, 912),
+                    (137, 905), (139, 917), (137, 930), (141, 942), (147, 955), (151, 969),
+                    (153.5, 983), (154, 997),
+                    *_toe_row([(x1, x0, t) for x0, x1, t in toes[::-1]], webs[::-1],
+                              neck=0.07, leans=leans[::-1]),
+                    (48.5, 1006), (49, 994), (50.5, 981), (53, 967), (57, 953), (62, 940),
+                    (66, 928), (63, 912),
                     (62.5, 897), (66, 880), (68, 860), (67, 820), (62, 775), (54, 720),
                     (50, 670), (52, 625), (56, 600), (55, 575), (52, 545), (49, 515),
-                    (45, 470), (38, 420), (32, 370), (29, 320), (29, 285), (30, 258),
+                    (45, 470), (38, 420), (32, 370), (29, 320), (29, 287), (32, 262),
+                    (39, 246), (49, 234), (60, 225),
                 ],
             ),
         ]
     )
     hip, rest = split(
-        leg, cut([(118, 60), (121, 130), (132, 200), (158, 255), (200, 278)]), (170, 180)
+        leg, cut([(118, 100), (122, 150), (132, 200), (158, 255), (200, 278)]), (170, 190)
     )
     v.zone("hip_lateral", hip)
     thigh, rest = split(
         rest, cut([(20, 500), (60, 497), (100, 493), (140, 497), (180, 503)]), (100, 380)
     )
     inner, thigh = split(
-        thigh, cut([(72, 200), (74, 280), (70, 360), (60, 430), (48, 482), (20, 505)]), (42, 400)
+        thigh, cut([(80, 190), (74, 280), (70, 360), (60, 430), (48, 482), (20, 505)]), (42, 400)
     )
     v.zone("thigh_medial", inner)
     outer, front = split(
@@ -770,14 +856,15 @@ def anterior() -> View:
     )
     v.zone("shin_lower", lower)
     ankle, foot = split(
-        rest, cut([(20, 934), (60, 931), (100, 933), (140, 940), (180, 944)]), (100, 900)
+        rest, cut([(20, 934), (60, 932), (100, 935), (140, 941), (180, 945)]), (100, 905)
     )
     v.zone("ankle_anterior", ankle)
     toes_all, dorsum = split(
-        foot, cut([(30, 988), (60, 988.5), (100, 989), (140, 987), (170, 985)]), (70, 1010)
+        foot, cut([(20, 995), (60, 997), (100, 998), (140, 995), (180, 989)]), (68, 1022)
     )
-    big, small = split(toes_all, cut([(85.45, 975), (85.55, 1060)]), (70, 1010))
-    inner, outer = split(dorsum, cut([(100, 915), (102, 955), (105.5, 1000)]), (75, 965))
+    gap = (toes[0][1] + toes[1][0]) / 2  # the cleft between the big toe and the second toe
+    big, small = split(toes_all, cut([(gap + 0.2, 990), (gap + 0.2, 1060)]), (68, 1022))
+    inner, outer = split(dorsum, cut([(101, 915), (101, 960), (99, 1015)]), (80, 970))
     v.zone("foot_dorsum_medial", inner)
     v.zone("foot_dorsum_lateral", outer)
     v.zone("big_toe_dorsal", big)
@@ -786,13 +873,14 @@ def anterior() -> View:
     # artwork
     v.shade(195, 500, "right", 8, 110)
     v.shade(600, 900, "right", 6, 100)
+    v.shade(936, 1000, "right", 4, 110)  # the outer edge of the foot turns away
     v.contour([(66, 468), (73, 493), (87, 507), (98, 511)])  # inner thigh muscle (vastus medialis)
     v.contour([(160, 260), (156, 360), (149, 450), (143, 505)])  # outer thigh (iliotibial band)
-    v.contour([(146, 142), (137, 192), (121, 260), (99, 340), (79, 410), (65, 462), (58, 505)])
+    v.contour([(160, 160), (146, 205), (126, 268), (101, 345), (79, 412), (65, 462), (58, 505)])
     v.contour([(66, 522), (61, 548), (64, 578)])  # sides of the knee
     v.contour([(141, 522), (146, 548), (143, 578)])
     v.contour([(140, 640), (134, 720), (124, 800)])  # front-of-leg muscles
-    v.landmark(ellipse_pts(152, 137, 3, 3), closed=True)  # front point of the hip bone
+    v.landmark(ellipse_pts(168, 152, 3, 3), closed=True)  # front point of the hip bone
     v.landmark(
         [(96, 515), (112, 515), (123, 525), (124, 541), (116, 557), (105, 566), (95, 558),
          (87, 543), (87, 526)],
@@ -804,39 +892,50 @@ def anterior() -> View:
     v.landmark([(105, 624), (103, 690), (99, 770), (91, 840), (83, 878)])  # shinbone edge
     v.landmark([(69, 885), (66, 898), (68, 911)])  # inner ankle bone
     v.landmark([(132, 905), (135, 917), (132, 929)])  # outer ankle bone
-    v.contour([(87, 884), (81, 912), (73, 940)])  # tendon at the front of the ankle
-    v.contour([(88, 944), (80, 966), (72, 988)])  # tendon to the big toe
-    for x0, x1, tip in toes:
-        _nail(v, x0, x1, tip)
+    # tendons over the front of the ankle: tibialis anterior to the inner midfoot, the long
+    # extensor of the big toe, and the fan of the toes' long extensor
+    v.contour([(89, 880), (82, 908), (73, 934), (65, 952)])
+    v.contour([(97, 920), (88, 950), (78, 980), (70, 1003)])
+    for (_, x0, _), (x1, _, _), web in zip(toes, toes[1:], webs, strict=False):
+        gap = (x0 + x1) / 2  # the grooves between the knuckles, above the toes' clefts
+        v.contour([(gap - 1.5, web - 17), (gap - 0.5, web - 9), (gap, web - 3)])
+    for (x0, x1, tip), lean, k in zip(toes, leans, (1.0, 0.8, 0.8, 0.8, 0.8), strict=True):
+        w = x1 - x0
+        _front_nail(v, (x0 + x1) / 2 + 0.7 * lean, tip - 0.33 * w * k, 0.3 * w, 0.17 * w)
 
     # muscles
     v.muscle(
         "tibialis_anterior", "Tibialis anterior", False,
-        bellies=[[(105, 622), (118, 613), (125, 640), (123, 720), (114, 800), (104, 852),
-                  (98, 842), (100, 760), (103, 680)]],
-        tendons=[[(102, 848), (93, 890), (82, 925), (70, 962)]],
+        bellies=[[(108, 614), (122, 610), (132, 624), (134, 660), (131, 720), (124, 780),
+                  (114, 822), (104, 846), (100, 830), (103, 770), (106, 700), (107, 650)]],
+        tendons=[[(106, 820), (100, 850), (92, 880), (84, 906), (74, 934), (64, 956)]],
     )
     v.muscle(
         "extensor_digitorum_longus", "Extensor digitorum longus", False,
-        bellies=[[(124, 612), (139, 606), (147, 650), (143, 740), (134, 840), (126, 884),
-                  (120, 862), (124, 760), (126, 680)]],
-        tendons=[[(124, 882), (110, 940), (97, 995)], [(125, 884), (118, 940), (114, 992)],
-                 [(127, 884), (128, 940), (129, 988)], [(128, 884), (137, 940), (142, 982)]],
+        bellies=[[(134, 610), (144, 612), (150, 640), (150, 700), (146, 760), (140, 815),
+                  (130, 868), (125, 880), (122, 860), (126, 800), (131, 730), (134, 670),
+                  (133, 630)]],
+        tendons=[[(125, 876), (120, 920), (112, 955), (103, 985), (95, 1012)],
+                 [(126, 878), (123, 920), (119, 955), (115, 985), (113, 1010)],
+                 [(127, 878), (126, 920), (127, 955), (128.5, 985), (130, 1008)],
+                 [(128, 878), (130, 920), (136, 955), (141, 980), (145, 1002)]],
     )
     v.muscle(
         "extensor_hallucis_longus", "Extensor hallucis longus", False,
-        bellies=[[(104, 738), (114, 730), (117, 800), (109, 878), (103, 890), (100, 820)]],
-        tendons=[[(104, 888), (90, 935), (76, 985), (70, 1008)]],
+        bellies=[[(116, 712), (122, 730), (124, 780), (121, 830), (114, 872), (108, 888),
+                  (106, 860), (110, 800), (113, 750)]],
+        tendons=[[(109, 884), (101, 910), (92, 940), (82, 972), (73, 1000), (68, 1022)]],
     )
     v.muscle(
         "peroneus_tertius", "Peroneus tertius", False,
-        bellies=[[(126, 818), (133, 810), (135, 860), (131, 900), (125, 890)]],
-        tendons=[[(131, 900), (135, 935), (140, 966)]],
+        bellies=[[(132, 818), (136, 827), (135, 860), (132.5, 892), (129, 902), (126, 880),
+                  (128, 850)]],
+        tendons=[[(131, 900), (133, 925), (138, 950), (144, 972)]],
     )
-    v.trp("tibialis_anterior-1", 114, 680)
-    v.trp("extensor_digitorum_longus-1", 136, 668)
-    v.trp("extensor_hallucis_longus-1", 109, 815)
-    v.trp("peroneus_tertius-1", 133, 862)
+    v.trp("tibialis_anterior-1", 116, 680)
+    v.trp("extensor_digitorum_longus-1", 140, 670)
+    v.trp("extensor_hallucis_longus-1", 117, 812)
+    v.trp("peroneus_tertius-1", 131, 862)
     v.acu("ST36", 117, KNEE + 5 + 3 * CUN)
     return v
 
@@ -943,81 +1042,80 @@ def lateral() -> View:
     v.contour([(134, 622), (132, 700), (134, 780), (140, 850)])  # behind the peroneal muscles
     v.contour([(130, 979), (200, 979), (270, 981)])  # edge of the sole
     v.contour([(280, 978), (292, 972), (305, 973), (313, 980)])  # little toe
-    v.landmark(
-        [(134, 222), (138, 209), (150, 203), (163, 207), (167, 219), (163, 230), (150, 233),
-         (139, 231)],
-        closed=True, cls="bone",
-    )  # greater trochanter
+    _bump(v, 150.5, 218, 15, 13.5, depth=4)  # greater trochanter
     v.landmark(ellipse_pts(220, 121, 3, 3), closed=True)  # front point of the hip bone
     v.landmark([(216, 512), (207, 526), (205, 546), (211, 565)])  # kneecap
     v.landmark([(203, 570), (199, 592), (202, 611)])  # kneecap ligament
-    v.landmark(
-        [(130, 600), (134, 591), (143, 587), (151, 591), (152, 600), (146, 607), (136, 607)],
-        closed=True, cls="bone",
-    )  # head of the fibula
-    v.landmark(
-        [(150, 898), (158, 903), (161, 916), (156, 931), (149, 936), (143, 926), (142, 909)],
-        closed=True, cls="bone",
-    )  # outer ankle bone
+    _bump(v, 141, 597.5, 10, 9, depth=2.5)  # head of the fibula
+    _bump(v, 151.5, 916, 8.5, 16, depth=3)  # outer ankle bone
     v.landmark([(124, 820), (128, 870), (129, 912)])  # Achilles tendon
     v.landmark([(303, 966), (310, 965), (316, 970), (308, 971)], closed=True, cls="nail")
 
-    # muscles
+    # muscles: the outer head of gastrocnemius and soleus behind; in front of the fibula the
+    # peronei, with their tendons behind the outer ankle bone; at the front tibialis
+    # anterior and the toes' long extensor, whose tendons cross the front of the ankle
     v.muscle(
         "gastrocnemius", "Gastrocnemius", False,
-        bellies=[[(118, 555), (104, 580), (91, 630), (87, 690), (94, 740), (106, 768),
-                  (118, 750), (124, 700), (126, 640), (124, 590)]],
-        tendons=[[(106, 768), (116, 830), (124, 880), (128, 925)]],
+        bellies=[[(114, 548), (122, 552), (126.5, 580), (128, 630), (127, 680), (124, 716),
+                  (118, 744), (111, 760), (104.5, 767), (98.5, 748), (92.5, 712), (89.5, 672),
+                  (92.5, 628), (102.5, 590), (109, 562)]],
+        tendons=[[(104.5, 767), (113.5, 805), (120, 845), (122.5, 885), (118, 920), (111, 945)]],
     )
     v.muscle(
         "soleus", "Soleus", False,
-        bellies=[[(128, 605), (137, 632), (138, 700), (134, 780), (130, 840), (122, 862),
-                  (116, 820), (105, 772), (111, 742), (122, 700), (124, 640)]],
+        bellies=[[(126, 602), (132, 612), (135.5, 650), (137, 710), (137, 770), (134.5, 830),
+                  (130, 866), (125, 886), (121, 872), (117.5, 838), (112, 806), (105.5, 775),
+                  (101, 740), (99.5, 700), (103, 660), (110, 628), (118, 608)]],
     )
     v.muscle(
         "tibialis_anterior", "Tibialis anterior", False,
-        bellies=[[(197, 626), (202, 660), (197, 740), (188, 830), (182, 870), (176, 860),
-                  (178, 780), (180, 700), (183, 640)]],
-        tendons=[[(182, 868), (189, 896), (205, 916)]],
+        bellies=[[(191, 620), (199, 628), (201.5, 660), (197, 720), (191.5, 780), (186.5, 830),
+                  (183, 852), (179.5, 832), (179.5, 780), (180.5, 700), (181.5, 645)]],
+        tendons=[[(183, 846), (182.5, 872), (185.5, 893), (196, 906), (211, 918)]],
     )
     v.muscle(
         "extensor_digitorum_longus", "Extensor digitorum longus", False,
-        bellies=[[(181, 622), (182, 700), (176, 800), (172, 870), (164, 860), (162, 760),
-                  (160, 680), (164, 630)]],
-        tendons=[[(170, 868), (190, 905), (240, 938), (296, 966)]],
+        bellies=[[(166, 612), (176, 616), (179, 650), (179.5, 710), (177, 790), (174.5, 845),
+                  (171, 872), (166.5, 850), (163, 790), (162, 720), (162.5, 650)]],
+        tendons=[[(171, 866), (177, 893), (192, 912), (220, 928), (248, 942), (276, 956),
+                  (298, 966)]],
     )
     v.muscle(
         "peroneus_longus", "Peroneus longus", False,
-        bellies=[[(136, 600), (150, 596), (162, 630), (160, 700), (152, 780), (144, 800),
-                  (138, 760), (136, 680), (132, 630)]],
-        tendons=[[(146, 790), (141, 860), (139, 905), (146, 937), (170, 960), (200, 976)]],
+        bellies=[[(136, 604), (143, 596), (153, 601), (159, 625), (161, 670), (159, 720),
+                  (154, 765), (147, 795), (141.5, 770), (139, 720), (137, 660)]],
+        tendons=[[(147, 790), (143.5, 850), (140.5, 890), (139, 915), (141.5, 937),
+                  (151, 950), (168, 962), (188, 975)]],
     )
     v.muscle(
         "peroneus_brevis", "Peroneus brevis", False,
-        bellies=[[(140, 730), (156, 720), (160, 780), (154, 850), (146, 880), (138, 860),
-                  (136, 800)]],
-        tendons=[[(146, 878), (139, 910), (147, 940), (180, 960), (205, 968)]],
+        bellies=[[(142, 705), (152, 700), (159.5, 740), (162, 800), (158.5, 850), (151, 884),
+                  (145.5, 892), (140.5, 862), (138, 800), (139, 745)]],
+        tendons=[[(146, 888), (144, 905), (145, 926), (152, 941), (170, 955), (188, 965),
+                  (202, 971)]],
     )
     v.muscle(
         "peroneus_tertius", "Peroneus tertius", False,
-        bellies=[[(164, 800), (172, 795), (176, 860), (172, 892), (166, 882), (162, 840)]],
-        tendons=[[(172, 890), (190, 915), (215, 945)]],
+        bellies=[[(165, 800), (172, 795), (176, 840), (174.5, 880), (170, 896), (165, 872),
+                  (163.5, 830)]],
+        tendons=[[(170, 892), (182, 912), (196, 935), (205, 955)]],
     )
     v.muscle(
         "gluteus_minimus", "Gluteus minimus", True,
-        bellies=[[(108, 124), (150, 102), (196, 108), (212, 130), (198, 160), (172, 198),
-                  (155, 210), (132, 200), (110, 176)]],
+        bellies=[[(158, 206, C), (138, 197), (118, 182), (105, 160), (101, 136), (118, 116),
+                  (146, 104), (176, 103), (200, 110), (212, 126), (204, 148), (186, 172),
+                  (170, 193)]],
     )
-    v.trp("gastrocnemius-2", 110, 695)
+    v.trp("gastrocnemius-2", 108, 695)
     v.trp("gastrocnemius-4", 116, 580)
     v.trp("soleus-2", 131, 645)
     v.trp("tibialis_anterior-1", 190, 682)
     v.trp("extensor_digitorum_longus-1", 170, 668)
-    v.trp("peroneus_longus-1", 146, 632)
-    v.trp("peroneus_brevis-1", 148, 800)
-    v.trp("peroneus_tertius-1", 170, 876)
+    v.trp("peroneus_longus-1", 147, 628)
+    v.trp("peroneus_brevis-1", 150, 800)
+    v.trp("peroneus_tertius-1", 170, 868)
     v.trp("gluteus_minimus-1", 188, 150)
-    v.trp("gluteus_minimus-2", 117, 174)
+    v.trp("gluteus_minimus-2", 120, 174)
     v.acu("BL60", 134, LAT_MALL + 2)
     v.acu("GB34", 156, 614)
     v.acu("GB39", 157, LAT_MALL - 3 * CUN)
@@ -1034,11 +1132,11 @@ def medial() -> View:
     v = View("medial", "Right leg from the inner side", 360, 1000, mirror=True)
     leg = v.set_outline(
         [
-            ("cut", [(74, 352), (120, 331), (175, 297), (226, 262)]),
+            ("cut", [(97, 322), (128, 304.5), (162, 287), (193, 273.5), (215, 267)]),
             (
                 "edge",
                 [
-                    (226, 262), (233, 300), (236, 370), (233, 430), (224, 478), (216, 505),
+                    (215, 267), (225.5, 273), (231.5, 288), (235, 318), (236, 370), (233, 430), (224, 478), (216, 505),
                     (218, 525), (219, 545), (214, 565), (208, 585), (206.5, 603), (207, 618),
                     (204, 650), (198, 720), (192, 790), (187, 850), (186, 876), (190, 893),
                     (202, 905), (224, 916), (248, 929), (270, 942), (290, 951), (306, 956),
@@ -1048,7 +1146,7 @@ def medial() -> View:
                     (100, 972), (97, 952), (101, 932), (110, 912), (117, 892), (119, 866),
                     (116, 838), (108, 805), (96, 768), (86, 725), (83, 685), (87, 645),
                     (96, 610), (104, 585), (106, 560), (103, 530), (97, 490), (89, 440),
-                    (81, 390), (74, 352),
+                    (81.5, 392), (77.5, 362), (79, 342), (86, 330), (97, 322),
                 ],
             ),
         ]
@@ -1111,42 +1209,46 @@ def medial() -> View:
     v.landmark([(213, 514), (204, 528), (203, 548), (209, 566)])  # kneecap
     v.landmark([(202, 570), (198, 592), (201, 612)])  # kneecap ligament
     v.landmark([(166, 622), (160, 700), (157, 780), (159, 860)])  # inner edge of the shinbone
-    v.landmark(
-        [(160, 884), (170, 888), (174, 900), (168, 912), (157, 914), (150, 904), (152, 891)],
-        closed=True, cls="bone",
-    )  # inner ankle bone
+    # (mirrored when written: the light comes from the viewer's upper left in every view)
+    _bump(v, 162, 899, 11, 14, rim=(-130, 10), dark=(30, 200), depth=3.5)  # inner ankle bone
     v.landmark([(127, 830), (133, 880), (134, 915)])  # Achilles tendon
-    v.landmark(ellipse_pts(202, 950, 6, 4.5), closed=True, cls="bone")  # navicular bump
+    _bump(v, 202, 950, 6, 4.5, rim=(-120, 0), dark=(30, 170), depth=2)  # navicular bump
     v.landmark([(262, 985), (272, 979), (284, 981)])  # joint at the base of the big toe
     v.landmark([(304, 958), (313, 957), (319, 963), (310, 964)], closed=True, cls="nail")
 
-    # muscles
+    # muscles: the inner head of gastrocnemius at the back, soleus in front of and below it;
+    # deep, along the back of the shinbone, the long flexor of the toes and tibialis
+    # posterior, whose tendons pass behind the inner ankle bone
     v.muscle(
         "gastrocnemius", "Gastrocnemius", False,
-        bellies=[[(118, 555), (106, 585), (93, 640), (90, 700), (96, 760), (106, 796),
-                  (118, 790), (126, 730), (128, 660), (126, 595)]],
-        tendons=[[(110, 798), (120, 850), (128, 925)]],
+        bellies=[[(114, 548), (122, 553), (127.5, 580), (131, 625), (132, 672), (131, 720),
+                  (126.5, 760), (119.5, 786), (114, 796), (110, 795), (100.5, 768), (91, 724),
+                  (87.5, 682), (91.5, 640), (101, 607), (109, 572)]],
+        tendons=[[(111.5, 796), (117, 830), (122, 865), (123, 895), (117, 925), (111, 946)]],
     )
     v.muscle(
         "soleus", "Soleus", False,
-        bellies=[[(128, 620), (141, 640), (150, 700), (150, 780), (144, 840), (134, 864),
-                  (124, 842), (112, 812), (124, 780), (130, 700)]],
+        bellies=[[(130, 624), (142, 632), (150, 660), (154, 710), (153.5, 770), (149, 820),
+                  (142, 855), (134, 876), (128, 884), (124, 862), (119, 832), (113, 805),
+                  (108.5, 775), (108, 735), (112, 690), (119, 650)]],
     )
     v.muscle(
         "tibialis_posterior", "Tibialis posterior", True,
-        bellies=[[(140, 625), (156, 630), (156, 720), (150, 800), (146, 840), (140, 820),
-                  (136, 740), (134, 660)]],
-        tendons=[[(146, 838), (144, 880), (150, 915), (175, 935), (200, 945)]],
+        bellies=[[(137, 630), (150, 632), (155.5, 680), (154, 740), (150, 800), (146, 838),
+                  (141.5, 822), (137, 760), (134, 700), (134, 655)]],
+        tendons=[[(146, 834), (146.5, 870), (147, 898), (151, 917), (166, 929), (186, 940),
+                  (200, 947)]],
     )
     v.muscle(
         "flexor_digitorum_longus", "Flexor digitorum longus", True,
-        bellies=[[(146, 660), (158, 655), (160, 740), (156, 830), (150, 860), (144, 830),
-                  (142, 740)]],
-        tendons=[[(150, 858), (146, 895), (156, 925), (190, 960)]],
+        bellies=[[(146, 658), (156, 654), (158, 700), (157, 760), (155, 820), (150, 858),
+                  (145, 838), (142.5, 770), (143, 700)]],
+        tendons=[[(150, 854), (145, 880), (142, 906), (145, 927), (160, 940), (180, 952),
+                  (196, 962)]],
     )
     v.trp("gastrocnemius-1", 110, 672)
     v.trp("gastrocnemius-3", 118, 586)
-    v.trp("soleus-1", 124, 812)
+    v.trp("soleus-1", 124, 816)
     v.trp("tibialis_posterior-1", 142, 678)
     v.trp("flexor_digitorum_longus-1", 152, 724)
     v.acu("KI3", 139, MED_MALL + 2)

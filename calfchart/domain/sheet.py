@@ -120,6 +120,10 @@ class Spot:
     press: bool
 
 
+def _dose(hold: str, repetitions: str, frequency: str) -> str:
+    return f"Hold {hold}. {_sentence(repetitions)} {_sentence(frequency)}"
+
+
 @dataclass(frozen=True)
 class PressureSteps:
     tools: tuple[str, ...]
@@ -131,7 +135,7 @@ class PressureSteps:
 
     @property
     def dose(self) -> str:
-        return f"Hold {self.hold}. {_sentence(self.repetitions)} {_sentence(self.frequency)}"
+        return _dose(self.hold, self.repetitions, self.frequency)
 
 
 @dataclass(frozen=True)
@@ -144,7 +148,7 @@ class StretchSteps:
 
     @property
     def dose(self) -> str:
-        return f"Hold {self.hold}. {_sentence(self.repetitions)} {_sentence(self.frequency)}"
+        return _dose(self.hold, self.repetitions, self.frequency)
 
 
 @dataclass(frozen=True)
