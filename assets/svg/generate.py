@@ -16,6 +16,9 @@ How the drawings are built
   with anatomical boundary curves (the knee crease, the shinbone's edge, around the ankle
   bones...). Each cut splits one region in two, so neighbouring zones share their edge
   exactly, they never overlap and together they cover the whole leg.
+* Modelling is light and in the existing classes: soft bands and crescents of ``shade``
+  along the edge, a fold or under a bony knob (``View.shade``, ``View.soft``, ``_bump``),
+  and thin ``contour`` lines; a bony knob is an open rim plus a crescent, never a flat patch.
 * Everything is drawn in pixel units without transforms. The anterior and medial views are
   designed with the inner side on the left and the front to the right respectively, and
   mirrored into place when written (a mirror maps Béziers to Béziers exactly).
@@ -801,7 +804,7 @@ def anterior() -> View:
     # outwards, and the clefts between them
     toes = [(50, 84, 1036), (85, 103.5, 1036.5), (104.5, 120.5, 1032.5), (121.5, 136.5, 1027),
             (137.5, 151.5, 1020)]
-    leans = [0.0, 1.0, 1.8, 2.4, 2.6]
+    leans = [0.0, 1.2, 2.6, 3.6, 4.2]
     webs = [1008, 1010, 1008, 1004.5]
     leg = v.set_outline(
         [
@@ -809,9 +812,9 @@ def anterior() -> View:
             (
                 "edge",
                 [
-                    (175, 143), (181, 153), (184.5, 172), (186, 200), (186, 232), (183, 268), (181, 310),
-                    (178, 370), (172, 430), (164, 485), (156, 525), (153, 565), (152, 590),
-                    (155, 605),
+                    (175, 143), (181, 153), (184.5, 172), (186, 200), (186, 232), (183, 268),
+                    (181, 310), (178, 370), (172, 430), (164, 485), (156, 525), (153, 565),
+                    (152, 590), (155, 605),
                     (159, 640), (159, 680), (153, 740), (145, 800), (139, 850), (136, 885),
                     (137, 905), (139, 917), (137, 930), (141, 942), (147, 955), (151, 969),
                     (153.5, 983), (154, 997),
@@ -888,7 +891,7 @@ def anterior() -> View:
     )  # kneecap
     v.landmark([(99, 566), (100, 588), (101, 606)])  # kneecap ligament
     v.landmark([(111, 566), (110, 588), (109, 606)])
-    v.landmark(ellipse_pts(147, 601, 3.5, 5.5), closed=True, cls="bone")  # head of the fibula
+    _bump(v, 147, 601, 3.5, 5.5, rim=(-130, 10), dark=(30, 200), depth=1.5)  # fibular head
     v.landmark([(105, 624), (103, 690), (99, 770), (91, 840), (83, 878)])  # shinbone edge
     v.landmark([(69, 885), (66, 898), (68, 911)])  # inner ankle bone
     v.landmark([(132, 905), (135, 917), (132, 929)])  # outer ankle bone
@@ -1115,7 +1118,7 @@ def lateral() -> View:
     v.trp("peroneus_brevis-1", 150, 800)
     v.trp("peroneus_tertius-1", 170, 868)
     v.trp("gluteus_minimus-1", 188, 150)
-    v.trp("gluteus_minimus-2", 120, 174)
+    v.trp("gluteus_minimus-2", 116, 172)
     v.acu("BL60", 134, LAT_MALL + 2)
     v.acu("GB34", 156, 614)
     v.acu("GB39", 157, LAT_MALL - 3 * CUN)
@@ -1136,7 +1139,8 @@ def medial() -> View:
             (
                 "edge",
                 [
-                    (215, 267), (225.5, 273), (231.5, 288), (235, 318), (236, 370), (233, 430), (224, 478), (216, 505),
+                    (215, 267), (225.5, 273), (231.5, 288), (235, 318), (236, 370), (233, 430),
+                    (224, 478), (216, 505),
                     (218, 525), (219, 545), (214, 565), (208, 585), (206.5, 603), (207, 618),
                     (204, 650), (198, 720), (192, 790), (187, 850), (186, 876), (190, 893),
                     (202, 905), (224, 916), (248, 929), (270, 942), (290, 951), (306, 956),
