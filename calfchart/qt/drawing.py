@@ -21,12 +21,15 @@ import io
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import svgelements as se
 from PySide6.QtCore import QPointF, QSizeF, Qt
 from PySide6.QtGui import QPainterPath, QTransform
 
 from calfchart import resources
+
+if TYPE_CHECKING:
+    import svgelements as se
 
 VIEWS: tuple[str, ...] = ("posterior", "anterior", "lateral", "medial", "plantar")
 """The drawings, in the order the window shows them."""
@@ -68,6 +71,8 @@ class Drawing:
 
 def _to_path(element: se.Shape) -> QPainterPath:
     """An svgelements shape as a QPainterPath (transforms already applied)."""
+    import svgelements as se
+
     path = QPainterPath()
     for seg in se.Path(element).segments(transformed=True):
         if isinstance(seg, se.Move):
@@ -98,6 +103,8 @@ def _to_path(element: se.Shape) -> QPainterPath:
 
 
 def _shapes(group: se.Group) -> list[se.Shape]:
+    import svgelements as se
+
     return [e for e in group.select() if isinstance(e, se.Shape)]
 
 
@@ -112,6 +119,8 @@ def _union(paths: list[QPainterPath]) -> QPainterPath:
 
 def parse_drawing(view: str, data: bytes) -> Drawing:
     """Parse one drawing's SVG bytes (use `load_drawing` for the bundled ones)."""
+    import svgelements as se  # only when the drawing cache misses: it costs ~20 ms
+
     svg = se.SVG.parse(io.BytesIO(data), ppi=90)  # Qt converts physical units at 90 dpi
     by_id: dict[str, se.SVGElement] = {}
     for element in svg.elements():
@@ -165,6 +174,8 @@ def parse_drawing(view: str, data: bytes) -> Drawing:
 
 def element_path(svg: bytes, element_id: str) -> QPainterPath:
     """The exact shape of one element (or group) of an SVG, e.g. ``art-silhouette``."""
+    import svgelements as se
+
     parsed = se.SVG.parse(io.BytesIO(svg), ppi=90)
     element = parsed.get_element_by_id(element_id)
     if element is None:
@@ -178,7 +189,9 @@ def load_drawing(view: str) -> Drawing:
     """The bundled drawing of one view, parsed once and cached."""
     if view not in VIEWS:
         raise KeyError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}")
-    return parse_drawing(view, resources.svg_bytes(view))
+    from calfchart.qt.drawing_cache import cached
+
+    return cached(view, resources.svg_bytes(view), parse_drawing)
 
 
 _STYLE = re.compile(rb"(<style\b[^>]*>)(.*?)(</style>)", re.DOTALL)

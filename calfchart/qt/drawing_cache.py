@@ -1,0 +1,118 @@
+"""Parsed drawings kept in the user's cache, so the window opens without re-parsing.
+
+Parsing the SVGs into exact zone shapes (svgelements, then a union for the
+silhouette) costs about 25 ms a view, most of the window's own start-up time. The
+parsed geometry is written once with QDataStream, keyed by a hash of the SVG's
+bytes, next to the catalog cache (calfchart.catalog.cache.cache_folder); a drawing
+that changes gets a new key. A cache that cannot be read or written is ignored: it
+only ever saves time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QPointF, QSizeF
+from PySide6.QtGui import QPainterPath
+
+from calfchart.catalog.cache import cache_folder
+from calfchart.files import write_atomically
+from calfchart.qt.drawing import Drawing
+
+_FORMAT = b"calfchart-drawing-1"
+
+
+def _key(data: bytes) -> str:
+    return hashlib.blake2b(_FORMAT + data, digest_size=12).hexdigest()
+
+
+def _write_paths(stream: QDataStream, paths: dict[str, QPainterPath]) -> None:
+    stream.writeInt32(len(paths))
+    for name, path in paths.items():
+        stream.writeQString(name)
+        stream << path
+
+
+def _read_paths(stream: QDataStream) -> dict[str, QPainterPath]:
+    paths: dict[str, QPainterPath] = {}
+    for _ in range(stream.readInt32()):
+        name = stream.readQString()
+        path = QPainterPath()
+        stream >> path
+        paths[name] = path
+    return paths
+
+
+def _write_names(stream: QDataStream, names: frozenset[str]) -> None:
+    stream.writeInt32(len(names))
+    for name in sorted(names):
+        stream.writeQString(name)
+
+
+def _read_names(stream: QDataStream) -> frozenset[str]:
+    return frozenset(stream.readQString() for _ in range(stream.readInt32()))
+
+
+def encode(drawing: Drawing) -> bytes:
+    buffer = QByteArray()
+    stream = QDataStream(buffer, QIODevice.OpenModeFlag.WriteOnly)
+    stream.writeQString(drawing.view)
+    stream << drawing.size
+    _write_paths(stream, drawing.zones)
+    _write_paths(stream, drawing.muscles)
+    stream.writeInt32(len(drawing.anchors))
+    for name, point in drawing.anchors.items():
+        stream.writeQString(name)
+        stream << point
+    _write_names(stream, drawing.deep_muscles)
+    stream << drawing.silhouette
+    _write_names(stream, drawing.ids)
+    return bytes(buffer.data())
+
+
+def decode(data: bytes, svg: bytes) -> Drawing:
+    buffer = QByteArray(data)  # the stream reads from it: it must outlive the stream
+    stream = QDataStream(buffer, QIODevice.OpenModeFlag.ReadOnly)
+    view = stream.readQString()
+    size = QSizeF()
+    stream >> size
+    zones = _read_paths(stream)
+    muscles = _read_paths(stream)
+    anchors: dict[str, QPointF] = {}
+    for _ in range(stream.readInt32()):
+        name = stream.readQString()
+        point = QPointF()
+        stream >> point
+        anchors[name] = point
+    deep = _read_names(stream)
+    silhouette = QPainterPath()
+    stream >> silhouette
+    ids = _read_names(stream)
+    if stream.status() != QDataStream.Status.Ok or not stream.atEnd():
+        raise ValueError("a damaged drawing cache")
+    return Drawing(view, size, svg, zones, muscles, anchors, deep, silhouette, ids)
+
+
+def cached(view: str, svg: bytes, parse: Callable[[str, bytes], Drawing]) -> Drawing:
+    """The drawing of `svg`, from the cache when it holds these very bytes."""
+    folder = cache_folder()
+    target = folder / f"drawing-{view}-{_key(svg)}.qds"
+    try:
+        return decode(target.read_bytes(), svg)
+    except (OSError, ValueError):
+        pass
+    drawing = parse(view, svg)
+    _store(folder, target, view, encode(drawing))
+    return drawing
+
+
+def _store(folder: Path, target: Path, view: str, data: bytes) -> None:
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for stale in folder.glob(f"drawing-{view}-*.qds"):
+            stale.unlink(missing_ok=True)
+        write_atomically(target, lambda temp: temp.write_bytes(data))
+    except OSError:
+        pass

@@ -1,0 +1,46 @@
+"""The parsed drawings' cache gives back exactly what parsing gives."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from calfchart import resources
+from calfchart.catalog.cache import cache_folder
+from calfchart.qt.drawing import VIEWS, Drawing, parse_drawing
+from calfchart.qt.drawing_cache import cached, decode, encode
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_round_trip_is_exact(qtbot: QtBot, view: str) -> None:
+    svg = resources.svg_bytes(view)
+    parsed = parse_drawing(view, svg)
+    assert decode(encode(parsed), svg) == parsed
+
+
+def test_cached_parses_once_then_reads_the_cache(qtbot: QtBot) -> None:
+    svg = resources.svg_bytes("plantar")
+    calls: list[str] = []
+
+    def parse(view: str, data: bytes) -> Drawing:
+        calls.append(view)
+        return parse_drawing(view, data)
+
+    for stale in cache_folder().glob("drawing-plantar-*.qds"):
+        stale.unlink()
+    first = cached("plantar", svg, parse)
+    second = cached("plantar", svg, parse)
+    assert calls == ["plantar"] and second == first
+    # Changed bytes are a new key: parsed again, and the stale entry goes.
+    changed = svg.replace(b"</svg>", b"<!-- edited --></svg>")
+    cached("plantar", changed, parse)
+    assert calls == ["plantar", "plantar"]
+    assert len(list(cache_folder().glob("drawing-plantar-*.qds"))) == 1
+
+
+def test_a_damaged_cache_is_parsed_again(qtbot: QtBot) -> None:
+    svg = resources.svg_bytes("medial")
+    cached("medial", svg, parse_drawing)
+    for entry in cache_folder().glob("drawing-medial-*.qds"):
+        entry.write_bytes(entry.read_bytes()[:40])
+    assert cached("medial", svg, parse_drawing) == parse_drawing("medial", svg)
