@@ -16,6 +16,7 @@ from calfchart.domain.red_flags import Urgency
 from calfchart.domain.zones import Side, View
 from calfchart.qt.card_html import NO_SELF_PRESSURE_HEADING, PRESSURE_HEADING, WITHHELD_HEADING
 from calfchart.qt.chart_paint import ChartPalette
+from calfchart.qt.details_panel import DetailsPanel
 from calfchart.qt.settings import SchemeChoice
 from calfchart.qt.window import MainWindow
 from tests.chart_helpers import click_zone, zone_scene_point
@@ -399,15 +400,17 @@ def test_the_file_menu_hands_the_sheet_to_printing(
     from calfchart.qt import printing
 
     calls: list[str] = []
+    window.details.prepared_by.setText("Jo Physio 555 0101")
 
-    def export(parent: object, controller: object) -> Path:
+    def export(parent: object, controller: object, prepared_by: str) -> Path:
         assert parent is window and controller is window.controller
+        assert prepared_by == "Jo Physio 555 0101"
         calls.append("export")
         return tmp_path / "sheet.pdf"
 
     monkeypatch.setattr(printing, "export_sheet_pdf", export)
-    monkeypatch.setattr(printing, "preview_sheet", lambda p, c: calls.append("preview"))
-    monkeypatch.setattr(printing, "print_sheet", lambda p, c: calls.append("print"))
+    monkeypatch.setattr(printing, "preview_sheet", lambda p, c, by: calls.append("preview"))
+    monkeypatch.setattr(printing, "print_sheet", lambda p, c, by: calls.append("print"))
     for action in window.file_menu.actions():
         if action.text().replace("&", "") in ("Print Preview…", "Print…", "Export PDF…"):
             action.trigger()
@@ -425,6 +428,12 @@ def test_export_pdf_writes_the_sheet_of_what_is_on_screen(
     mark_runner(qtbot, window)
     window.details_dock.raise_()
     qtbot.keyClicks(window.details.name, "Sam Runner")
+    qtbot.keyClicks(window.details.prepared_by, "Jo Physio 555 0101")
+    assert window.settings.prepared_by() == "Jo Physio 555 0101"
+    # The clinician's line is a preference: the next panel (or window) starts with it.
+    again = DetailsPanel(window.controller, window.settings)
+    qtbot.addWidget(again)
+    assert again.prepared_by.text() == "Jo Physio 555 0101"
     target = tmp_path / "sheet.pdf"
     monkeypatch.setattr(printing, "ask_pdf_path", lambda parent, suggested, paper: (target, paper))
     export = next(a for a in window.file_menu.actions() if "PDF" in a.text())
@@ -432,6 +441,7 @@ def test_export_pdf_writes_the_sheet_of_what_is_on_screen(
 
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
     assert "Sam Runner" in text
+    assert "Jo Physio 555 0101" in text
     assert window.controller.suggestions[0].muscle.name in text
     assert "sheet.pdf" in window.statusBar().currentMessage()
 

@@ -1,4 +1,8 @@
-"""The person's name and free notes, saved with the session and printed on the sheet."""
+"""The person's name and notes (saved with the session), and who prepares the sheet.
+
+The name and notes belong to the session. "Prepared by" belongs to the clinician at
+this computer, so it is kept in the settings and printed on every sheet.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,16 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from calfchart.controller import Change, ChartController
 from calfchart.qt.listening import listen
+from calfchart.qt.settings import WindowSettings
 
 
 class DetailsPanel(QWidget):
-    def __init__(self, controller: ChartController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: ChartController,
+        settings: WindowSettings,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._controller = controller
         self.name = QLineEdit(self)
@@ -23,11 +33,20 @@ class DetailsPanel(QWidget):
         )
         self.notes.setTabChangesFocus(True)
         self.notes.textChanged.connect(self._on_notes_edited)
+        self.prepared_by = QLineEdit(settings.prepared_by(), self)
+        self.prepared_by.setObjectName("preparedBy")
+        self.prepared_by.setPlaceholderText("Your name and phone, for the sheet (optional)")
+        self.prepared_by.setToolTip(
+            "Printed on every treatment sheet as who prepared it, so the person knows "
+            "whom to call. Kept on this computer, not in the session."
+        )
+        self.prepared_by.textEdited.connect(settings.set_prepared_by)
         self._syncing = False
         form = QFormLayout(self)
         form.setContentsMargins(8, 8, 8, 8)
         form.addRow("&Name:", self.name)
         form.addRow("N&otes:", self.notes)
+        form.addRow("&Prepared by:", self.prepared_by)
         listen(controller, self._on_change)
         self._sync()
 

@@ -22,6 +22,7 @@ _RECENT = "files/recent"
 _SCHEME = "view/colourScheme"
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
+_PREPARED_BY = "sheet/preparedBy"
 
 
 class SchemeChoice(StrEnum):
@@ -80,6 +81,14 @@ class WindowSettings:
 
     def set_scheme_choice(self, choice: SchemeChoice) -> None:
         self.store.setValue(_SCHEME, choice.value)
+
+    # -- the clinician's line on the sheet ----------------------------------------------
+    def prepared_by(self) -> str:
+        """Who prepares the sheets on this computer (name and phone), printed on each."""
+        return str(self.store.value(_PREPARED_BY, "", type=str) or "")
+
+    def set_prepared_by(self, text: str) -> None:
+        self.store.setValue(_PREPARED_BY, text)
 
     # -- window layout ---------------------------------------------------------------
     def geometry(self) -> QByteArray:

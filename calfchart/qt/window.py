@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self.muscles_dock = self._dock("Muscles", "musclesDock", muscles)
         self.zone_list = ZoneListView(c, self)
         self.zones_dock = self._dock("Zones", "zonesDock", self.zone_list)
-        self.details = DetailsPanel(c, self)
+        self.details = DetailsPanel(c, self.settings, self)
         self.details_dock = self._dock("Notes", "notesDock", self.details)
 
         right = Qt.DockWidgetArea.RightDockWidgetArea
@@ -415,17 +415,17 @@ class MainWindow(QMainWindow):
     def _on_preview(self) -> None:
         from calfchart.qt.printing import preview_sheet
 
-        preview_sheet(self, self.controller)
+        preview_sheet(self, self.controller, self.details.prepared_by.text())
 
     def _on_print(self) -> None:
         from calfchart.qt.printing import print_sheet
 
-        print_sheet(self, self.controller)
+        print_sheet(self, self.controller, self.details.prepared_by.text())
 
     def _on_export_pdf(self) -> None:
         from calfchart.qt.printing import export_sheet_pdf
 
-        written = export_sheet_pdf(self, self.controller)
+        written = export_sheet_pdf(self, self.controller, self.details.prepared_by.text())
         if written is not None:
             self.statusBar().showMessage(f"Wrote {written}", 6000)
 
