@@ -90,6 +90,8 @@ def muscle_as_dict(muscle: Muscle, catalog: Catalog) -> dict[str, Any]:
                     "id": p,
                     "name": catalog.acupressure[p].name,
                     "location": catalog.acupressure[p].location,
+                    "how": catalog.acupressure[p].how,
+                    "cautions": list(catalog.acupressure[p].cautions),
                 }
                 for p in t.acupressure
             ],
@@ -116,7 +118,7 @@ def _bullets(items: tuple[str, ...], indent: str = "  ") -> list[str]:
 
 
 def _cite(ids: tuple[str, ...]) -> str:
-    marks = [f"{s} (unverified)" if s == UNVERIFIED else s for s in ids]
+    marks = ["unverified: general knowledge" if s == UNVERIFIED else s for s in ids]
     return "  [" + "; ".join(marks) + "]"
 
 
@@ -164,7 +166,8 @@ def muscle_card_text(muscle: Muscle, catalog: Catalog) -> str:
         out += ["", "Acupressure points nearby"]
         for pid in t.acupressure:
             point = catalog.acupressure[pid]
-            out += _bullets((f"{pid} {point.name}: {point.location}",))
+            out += _bullets((f"{pid} {point.name}: {point.location} {point.how}",))
+            out += _bullets(tuple(f"Caution: {c}" for c in point.cautions), "    ")
         out.append(_cite(t.acupressure_sources))
     for heading, block in (
         ("What keeps it active", t.perpetuating_factors),
