@@ -13,10 +13,11 @@ from pathlib import Path
 
 
 @contextlib.contextmanager
-def replacing(target: Path) -> Iterator[Path]:
+def replacing(target: Path, mode: int | None = None) -> Iterator[Path]:
     """A temporary path beside `target`; on success it is renamed over `target`.
 
-    On any error the temporary file is removed and `target` is left as it was.
+    The new file gets `mode`, or else the old file's mode, or else 0o644. On any error
+    the temporary file is removed and `target` is left as it was.
     """
     target = Path(target)
     folder = target.parent if str(target.parent) else Path()
@@ -26,7 +27,8 @@ def replacing(target: Path) -> Iterator[Path]:
     try:
         yield temp
         # mkstemp makes the file private; give it the old file's mode, or the usual one.
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+        if mode is None:
+            mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
         temp.chmod(mode)
         with temp.open("rb") as written:
             os.fsync(written.fileno())
@@ -40,7 +42,9 @@ def write_text_atomically(target: Path, text: str) -> None:
         temp.write_text(text, encoding="utf-8")
 
 
-def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
+def write_atomically(
+    target: Path, write: Callable[[Path], object], mode: int | None = None
+) -> None:
     """Let `write` fill a temporary file, then move it into place."""
-    with replacing(target) as temp:
+    with replacing(target, mode) as temp:
         write(temp)

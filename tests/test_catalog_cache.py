@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from calfchart.catalog import CatalogError, open_catalog
-from calfchart.catalog.cache import cache_folder
+from calfchart.catalog.cache import cache_file, cache_folder
 
 
 def test_the_cache_is_reused_and_follows_every_change(pack: Path) -> None:
@@ -32,6 +32,13 @@ def test_a_broken_data_file_is_never_hidden_by_the_cache(pack: Path) -> None:
 
 def test_a_damaged_cache_file_is_rebuilt(pack: Path) -> None:
     open_catalog(pack)
-    for cached in cache_folder().glob("*.pickle"):
-        cached.write_bytes(b"not a pickle")
+    cache_file(pack).write_bytes(b"not a pickle")
     assert "soleus" in open_catalog(pack).muscles
+
+
+def test_a_cache_file_others_could_write_is_not_trusted(pack: Path) -> None:
+    open_catalog(pack)
+    cached = cache_file(pack)
+    cached.chmod(0o666)
+    assert "soleus" in open_catalog(pack).muscles  # read from the YAML again...
+    assert cached.stat().st_mode & 0o022 == 0  # ...and the cache written anew, private

@@ -47,6 +47,24 @@ def _fingerprint(folder: Path) -> tuple[object, ...]:
     return (_FORMAT, __version__, sys.version_info[:2], str(folder), tuple(files))
 
 
+def cache_file(folder: Path) -> Path:
+    """Where the catalog of a data folder is cached."""
+    # One file per data folder; the fingerprint inside tells a clash from a hit.
+    return cache_folder() / f"catalog-{zlib.crc32(str(folder.resolve()).encode()):08x}.pickle"
+
+
+def _private(fd: int) -> bool:
+    """Whether a cache file is the user's own and nobody else can write it.
+
+    Unpickling runs code named in the file, so only a file that the user alone could
+    have written is trusted.
+    """
+    if not hasattr(os, "getuid"):  # Windows: the cache lies in the user's own profile
+        return True
+    st = os.fstat(fd)
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
 def open_catalog(data_dir: Path | None = None) -> Catalog:
     from calfchart.catalog import load_catalog
 
@@ -55,10 +73,11 @@ def open_catalog(data_dir: Path | None = None) -> Catalog:
         return load_catalog(folder)
     folder = folder.resolve()
     fingerprint = _fingerprint(folder)
-    # One file per data folder; the fingerprint inside tells a clash from a hit.
-    target = cache_folder() / f"catalog-{zlib.crc32(str(folder).encode()):08x}.pickle"
+    target = cache_file(folder)
     try:
         with target.open("rb") as handle:
+            if not _private(handle.fileno()):
+                raise PermissionError(target)
             stored_fingerprint, catalog = pickle.load(handle)
         if stored_fingerprint == fingerprint and isinstance(catalog, Catalog):
             return catalog
@@ -77,6 +96,7 @@ def _store(target: Path, fingerprint: tuple[object, ...], catalog: Catalog) -> N
         write_atomically(
             target,
             lambda temp: temp.write_bytes(pickle.dumps((fingerprint, catalog), protocol=5)),
+            mode=0o600,
         )
     except OSError:
         pass

@@ -113,6 +113,6 @@ def _store(folder: Path, target: Path, view: str, data: bytes) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         for stale in folder.glob(f"drawing-{view}-*.qds"):
             stale.unlink(missing_ok=True)
-        write_atomically(target, lambda temp: temp.write_bytes(data))
+        write_atomically(target, lambda temp: temp.write_bytes(data), mode=0o600)
     except OSError:
         pass
