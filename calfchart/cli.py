@@ -213,11 +213,33 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _no_display() -> bool:
+    """On Linux and the BSDs, whether there is no screen for a window at all.
+
+    Qt would abort with a core dump; a plain sentence serves the user better.
+    """
+    import os
+
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return False
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def cmd_open(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    session = Path(args.session) if args.session else None
+    if session is not None and not session.is_file():
+        raise InputError(f"{session}: no such session file")
+    if _no_display():
+        raise InputError(
+            "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "the subcommands (suggest, sheet, ...) work without one"
+        )
     from calfchart.qt.app import run_window  # Qt is loaded only for the window
 
-    catalog = _catalog(args)
-    return run_window(catalog, Path(args.session) if args.session else None)
+    return run_window(catalog, session)
 
 
 def cmd_sheet(args: argparse.Namespace) -> int:

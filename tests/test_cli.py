@@ -163,3 +163,20 @@ def test_errors_reach_the_user_without_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "zones.yaml:2: not valid YAML" in result.stderr
+
+
+def test_no_display_is_a_plain_message(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    for variable in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(variable, raising=False)
+    code, _, err = run([], capsys)
+    assert code == 1 and "no display to open the window on" in err
+
+
+def test_a_missing_session_file_is_refused_before_the_window(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run([str(tmp_path / "nowhere.yaml")], capsys)
+    assert code == 1 and "nowhere.yaml: no such session file" in err
