@@ -11,8 +11,9 @@ import pytest
 from calfchart.catalog import load_catalog
 from calfchart.domain.catalog import Catalog
 
-# Before any QApplication exists (pytest-qt creates it lazily).
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Before any QApplication exists (pytest-qt creates it lazily), whatever the shell says:
+# the tests never need a display.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 @pytest.fixture(scope="session", autouse=True)
