@@ -251,6 +251,16 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 # -- the parser -------------------------------------------------------------------------
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -301,7 +311,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="QUESTION_ID",
         help="a red-flag screening question answered yes (repeatable)",
     )
-    p.add_argument("--limit", type=int, default=None, metavar="N", help="show the best N only")
+    p.add_argument(
+        "--limit", type=_positive, default=None, metavar="N", help="show the best N only"
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p = add("sheet", cmd_sheet, "write the treatment sheet as a PDF, without opening a window")
     p.add_argument("--zone", action="append", metavar="ID", help="a painful zone (repeatable)")

@@ -140,6 +140,8 @@ def test_validate_clean_and_damaged(capsys: pytest.CaptureFixture[str], tmp_path
 
 def test_version_and_usage(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["--version"], capsys)[1].strip() == f"calfchart {__version__}"
+    code, _, err = run(["suggest", "--zone", "achilles", "--limit", "-1"], capsys)
+    assert code == 2 and "--limit: must be 1 or more" in err
     code, _, err = run(["suggest", "--side", "middle", "--zone", "achilles"], capsys)
     assert code == 2 and "invalid choice" in err
 
