@@ -74,7 +74,8 @@ class ChartController:
         self.name = ""
         self.notes = ""
         self.date = dt.date.today()
-        self.modified = False
+        self._saved_state = self._state
+        self._details_changed = False
 
     # -- listening ----------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -83,6 +84,14 @@ class ChartController:
     def _publish(self, change: Change) -> None:
         for listener in list(self._listeners):
             listener(change)
+
+    @property
+    def modified(self) -> bool:
+        """Whether there is anything not yet saved.
+
+        Derived, not remembered: undoing back to the saved state is not a change.
+        """
+        return self._details_changed or self._state != self._saved_state
 
     def set_editor(self, editor: Editor | None) -> None:
         """Route edits through `editor(old, new, label)`, which must call `restore(new)`."""
@@ -140,7 +149,9 @@ class ChartController:
         if change & Change.PAIN:
             self._suggestions = rank(self.catalog.muscles.values(), new.pain, self.catalog.zones)
             change |= self._follow_top_suggestion()
-        self.modified = True
+            # A choice for the sheet holds only while it still fits the pain.
+            suggested = {s.trigger_point.id for s in self._suggestions}
+            self._sheet_choice = tuple(t for t in self._sheet_choice if t in suggested)
         self._publish(change | Change.DOCUMENT)
 
     # -- edits (each one undoable) -----------------------------------------------------
@@ -278,16 +289,24 @@ class ChartController:
     def sheet_choice(self) -> tuple[str, ...]:
         return self._sheet_choice
 
-    def set_on_sheet(self, tp_id: str, on: bool) -> None:
+    def set_on_sheet(self, tp_id: str, on: bool) -> bool:
+        """Put a trigger point on the sheet or take it off; False if refused.
+
+        The sheet explains at least one trigger point, so the last one stays.
+        """
         self.catalog.trigger_point(tp_id)
         current = list(self.sheet_trigger_points)
         if on and tp_id not in current:
             current.append(tp_id)
         elif not on and tp_id in current:
+            if len(current) == 1:
+                self._publish(Change.PATTERNS)  # views showing the box put it back
+                return False
             current.remove(tp_id)
         self._sheet_choice = tuple(current)
-        self.modified = True
+        self._details_changed = True
         self._publish(Change.PATTERNS | Change.DOCUMENT)
+        return True
 
     # -- the document ------------------------------------------------------------------
     def set_details(self, name: str | None = None, notes: str | None = None) -> None:
@@ -295,7 +314,7 @@ class ChartController:
             self.name = name
         if notes is not None:
             self.notes = notes
-        self.modified = True
+        self._details_changed = True
         self._publish(Change.DOCUMENT)
 
     def session(self) -> Session:
@@ -326,9 +345,9 @@ class ChartController:
         self._follow_top_suggestion()
         self._sheet_choice = session.sheet_trigger_points
         self.name, self.notes, self.date = session.name, session.notes, session.date
-        self.modified = False
+        self._saved_state, self._details_changed = self._state, False
         self._publish(Change.ALL)
 
     def mark_saved(self) -> None:
-        self.modified = False
+        self._saved_state, self._details_changed = self._state, False
         self._publish(Change.DOCUMENT)

@@ -87,6 +87,37 @@ def test_sheet_choice_defaults_to_the_best_three(controller: ChartController) ->
     assert controller.sheet_trigger_points == best
     controller.set_on_sheet(best[2], False)
     assert controller.sheet_trigger_points == best[:2]
+    # The last one stays: the sheet explains at least one trigger point.
+    assert controller.set_on_sheet(best[1], False)
+    assert not controller.set_on_sheet(best[0], False)
+    assert controller.sheet_trigger_points == best[:1]
+
+
+def test_a_sheet_choice_that_no_longer_fits_the_pain_is_dropped(
+    controller: ChartController,
+) -> None:
+    controller.toggle_zone("heel_plantar")
+    controller.set_on_sheet("tibialis_posterior-1", False)
+    assert controller.sheet_trigger_points == ("soleus-1",)
+    controller.clear_pain()
+    controller.toggle_zone("ankle_anterior")
+    # Heel muscles do not go on the sheet of front-of-ankle pain: back to the best.
+    best = tuple(s.trigger_point.id for s in controller.suggestions[:3])
+    assert controller.sheet_trigger_points == best
+
+
+def test_undoing_back_to_the_saved_state_is_not_a_change(controller: ChartController) -> None:
+    assert not controller.modified
+    controller.toggle_zone("achilles")
+    controller.mark_saved()
+    saved = controller.state
+    controller.set_intensity("achilles", 9)
+    assert controller.modified
+    controller.restore(saved)  # what undo does
+    assert not controller.modified
+    controller.set_details(notes="Ice helps")
+    controller.restore(saved)
+    assert controller.modified  # the notes are still unsaved
 
 
 def test_session_round_trip_restores_everything(

@@ -142,6 +142,14 @@ def test_the_sheet_box_and_the_card_switch_put_a_point_on_the_sheet(
     assert ids[0] not in window.controller.sheet_trigger_points
     assert window.isWindowModified()
 
+    # The last point on the sheet stays there, and its box says so by staying ticked.
+    (last,) = window.controller.sheet_trigger_points
+    window.controller.focus(last)
+    assert window.cards.on_sheet.isChecked()
+    qtbot.mouseClick(window.cards.on_sheet, Qt.MouseButton.LeftButton)
+    assert window.controller.sheet_trigger_points == (last,)
+    assert window.cards.on_sheet.isChecked()
+
 
 def test_keyboard_moves_through_suggestions_and_space_adds_the_pattern(
     qtbot: QtBot, window: MainWindow

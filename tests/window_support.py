@@ -73,7 +73,7 @@ def forget_changes(window: QWidget) -> None:
     over the windows of later tests.
     """
     assert isinstance(window, MainWindow)
-    window.controller.modified = False
+    window.controller.mark_saved()
 
 
 def open_window(qtbot: QtBot, catalog: Catalog, settings_file: Path) -> MainWindow:

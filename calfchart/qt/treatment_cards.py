@@ -63,7 +63,9 @@ class TreatmentCards(QWidget):
         self._subtitle.setWordWrap(True)
 
         self.on_sheet = QCheckBox("Put on the treatment sheet", self)
-        self.on_sheet.setToolTip("Include this trigger point on the printed treatment sheet")
+        self.on_sheet.setToolTip(
+            "Include this trigger point on the printed treatment sheet (at least one stays on it)"
+        )
         self.on_sheet.toggled.connect(self._on_sheet_toggled)
         self.acupressure = QCheckBox("Show acupressure points on the drawing", self)
         self.acupressure.toggled.connect(controller.set_acupressure_shown)
