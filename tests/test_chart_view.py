@@ -319,6 +319,36 @@ def test_acupressure_points_follow_the_focused_muscle(
     assert _tagged(view, "acupressure") == []
 
 
+def test_a_red_flag_hides_the_acupressure_points(
+    make_view: ViewMaker, controller: ChartController, catalog: Catalog
+) -> None:
+    view = make_view()
+    controller.focus("soleus-1")
+    controller.set_acupressure_shown(True)
+    assert _tagged(view, "acupressure")
+    question = catalog.red_flags["achilles_rupture"].questions[0].id
+    controller.set_answer(question, True)
+    assert _tagged(view, "acupressure") == []
+    controller.set_answer(question, False)
+    assert _tagged(view, "acupressure")
+
+
+def test_a_point_not_for_self_pressure_is_a_crossed_circle_not_an_x(
+    make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    controller.focus("popliteus-1")
+    assert _tagged(view, "trigger-point") == []
+    (mark,) = _tagged(view, "no-press-point")
+    assert "Not for pressing yourself" in mark.toolTip()
+    anchor = view.chart_scene().drawing.anchors["trp-popliteus-1"]
+    # A ring with a slash: off the slash, inside the ring, it is open.
+    d = mark.path().boundingRect().width() * 0.15
+    assert mark.path().contains(anchor) and not mark.path().contains(anchor + QPointF(d, d))
+    controller.focus("soleus-1")
+    assert _tagged(view, "no-press-point") == [] and len(_tagged(view, "trigger-point")) == 1
+
+
 # -- the left leg, zoom and pan ---------------------------------------------------------------
 
 

@@ -233,6 +233,17 @@ def test_side_switch_answers_and_clear_all_are_undoable(qtbot: QtBot, window: Ma
     assert window.chart_area.right.isChecked()
 
 
+def test_the_back_of_the_knee_card_says_where_it_lies_not_where_to_press(
+    window: MainWindow,
+) -> None:
+    window.controller.toggle_zone("knee_posterior")
+    window.controller.focus("popliteus-1")
+    text = " ".join(window.cards.text().split())
+    assert NO_SELF_PRESSURE_HEADING in text and PRESSURE_HEADING not in text
+    assert "Where it lies" in text and "not for pressing yourself" in text
+    assert "Where to press" not in text
+
+
 # -- red flags ----------------------------------------------------------------------------
 
 

@@ -118,13 +118,19 @@ def _intro(tp: TriggerPoint, suggestion: Suggestion | None, colours: CardColours
     return "".join(parts)
 
 
-def _where(tp: TriggerPoint, cite: _Citations, colours: CardColours) -> str:
+def _where(tp: TriggerPoint, press: bool, cite: _Citations, colours: CardColours) -> str:
+    heading = "Where to press" if press else "Where it lies"
+    mark = (
+        "The spot is marked with an X on the drawing."
+        if press
+        else "It is marked with a crossed circle on the drawing: not for pressing yourself."
+    )
     return (
-        f"<h3>Where to press{cite.mark(tp.sources)}</h3>"
+        f"<h3>{heading}{cite.mark(tp.sources)}</h3>"
         f"<p>{escape(tp.location.landmark)}</p>"
-        f"<p style='color:{colours.muted}'>{escape(tp.location.anatomical)} "
-        "The spot is marked with an X on the drawing.</p>" + _differ(tp.disagreement, colours)
+        f"<p style='color:{colours.muted}'>{escape(tp.location.anatomical)} {mark}</p>"
         # Where sources disagree about a point, it is mostly about where it lies.
+        + _differ(tp.disagreement, colours)
     )
 
 
@@ -220,7 +226,7 @@ def card_html(
         body.append(_sourced_section("Cautions", muscle.treatment.cautions, cite, colours))
     else:
         body.append(_intro(tp, suggestion, colours))
-        body.append(_where(tp, cite, colours))
+        body.append(_where(tp, muscle.treatment.pressure.self_treatment, cite, colours))
         body.append(_pressure(muscle, cite, colours))
         body.append(_stretch(muscle, cite, colours))
         body.append(_acupressure(muscle, catalog, cite))

@@ -161,6 +161,23 @@ def x_marker_path(center: QPointF, size: float) -> QPainterPath:
     return outline
 
 
+def no_press_marker_path(center: QPointF, size: float) -> QPainterPath:
+    """A crossed circle `size` across, as a filled outline: the trigger point is
+    here, but it is not for pressing yourself (the sheet uses the same sign)."""
+    radius = size / 2
+    slash = QPointF(radius, -radius) * math.sqrt(0.5)
+    lines = QPainterPath()
+    lines.addEllipse(center, radius, radius)
+    lines.moveTo(center - slash)
+    lines.lineTo(center + slash)
+    stroker = QPainterPathStroker()
+    stroker.setWidth(size * 0.16)
+    stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+    outline = stroker.createStroke(lines).simplified()
+    outline.setFillRule(Qt.FillRule.WindingFill)
+    return outline
+
+
 def label_point(
     shape: QPainterPath, band: tuple[float, float] = (0.1, 0.9), samples: int = 9
 ) -> QPointF:

@@ -61,6 +61,7 @@ from calfchart.qt.chart_paint import (
     hatch_path,
     intensity_color,
     label_point,
+    no_press_marker_path,
     pattern_colors,
     translucent,
     x_marker_path,
@@ -342,7 +343,7 @@ class ChartScene(QGraphicsScene):
         self._acupressure = _Group(self._leg, Layer.ACUPRESSURE)
         self._muscle_labels = _Group(self._leg, Layer.LABELS)
         self._acupressure_labels = _Group(self._leg, Layer.LABELS)
-        self._markers_drawn: list[tuple[QGraphicsPathItem, QPointF]] = []
+        self._markers_drawn: list[tuple[QGraphicsPathItem, QPointF, bool]] = []
         self._hatch_cache: dict[tuple[str, float], QPainterPath] = {}
         self._drawn_patterns: tuple[tuple[str, ...], bool] | None = None
         self._drawn_muscles: frozenset[str] | None = None
@@ -394,7 +395,7 @@ class ChartScene(QGraphicsScene):
             self._show_patterns()
         if change & Change.MUSCLES:
             self._show_muscles()
-        if change & (Change.ACUPRESSURE | Change.PATTERNS):
+        if change & (Change.ACUPRESSURE | Change.PATTERNS | Change.ANSWERS):
             self._show_acupressure()
         if change & (
             Change.PAIN | Change.MUSCLES | Change.ACUPRESSURE | Change.PATTERNS | Change.SIDE
@@ -495,7 +496,10 @@ class ChartScene(QGraphicsScene):
                 edge.setData(0, ("spillover-edge", tp_id))
             anchor = self.drawing.anchors.get(f"trp-{tp_id}")
             if anchor is not None and press_marks:
-                self._add_marker(tp_id, anchor, colour, name, tp.location.landmark)
+                pressure = catalog.muscles[tp.muscle_id].treatment.pressure
+                self._add_marker(
+                    tp_id, anchor, colour, name, tp.location.landmark, pressure.self_treatment
+                )
         self._size_markers()
 
     def _pen(
@@ -518,22 +522,37 @@ class ChartScene(QGraphicsScene):
         return item
 
     def _add_marker(
-        self, tp_id: str, anchor: QPointF, colour: QColor, name: str, landmark: str
+        self,
+        tp_id: str,
+        anchor: QPointF,
+        colour: QColor,
+        name: str,
+        landmark: str,
+        press: bool,
     ) -> None:
+        """An X where to press; a crossed circle where the point must not be pressed
+        by the person themself (the back of the knee)."""
         marker = QGraphicsPathItem(self._markers)
         marker.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         marker.setBrush(colour)
-        marker.setData(0, ("trigger-point", tp_id))
-        marker.setToolTip(f"<b>{name}</b><br>Press here: {landmark}")
-        self._markers_drawn.append((marker, anchor))
+        marker.setData(0, ("trigger-point" if press else "no-press-point", tp_id))
+        if press:
+            marker.setToolTip(f"<b>{name}</b><br>Press here: {landmark}")
+        else:
+            marker.setToolTip(
+                f"<b>{name}</b><br>Not for pressing yourself: {landmark}<br>"
+                "Have a trained practitioner treat it."
+            )
+        self._markers_drawn.append((marker, anchor, press))
 
     def _size_markers(self) -> None:
         """Trigger-point X's in drawing units, but never too small to see."""
         size = max(22 * self.unit, MARKER_MIN_PIXELS / self._view_scale)
         halo = QPen(background_color(self._palette), size / 12)
         halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        for marker, anchor in self._markers_drawn:
-            marker.setPath(x_marker_path(anchor, size))
+        for marker, anchor, press in self._markers_drawn:
+            path = x_marker_path(anchor, size) if press else no_press_marker_path(anchor, size)
+            marker.setPath(path)
             marker.setPen(halo)
 
     def set_view_scale(self, scale: float) -> None:
@@ -560,7 +579,7 @@ class ChartScene(QGraphicsScene):
         ]
         if not (badges or labels):
             return
-        taken = [marker.sceneBoundingRect() for marker, _ in self._markers_drawn]
+        taken = [marker.sceneBoundingRect() for marker, _, _ in self._markers_drawn]
 
         def top_down(label: LabelItem) -> float:
             return self._leg.mapToScene(label.home).y()
@@ -621,7 +640,8 @@ class ChartScene(QGraphicsScene):
             label.setData(0, ("muscle-label", muscle_id))
 
     def _acupressure_ids(self) -> tuple[str, ...]:
-        if not self.controller.acupressure_shown:
+        # While a red flag stands, nothing on the drawing invites pressing on the leg.
+        if not self.controller.acupressure_shown or self.controller.self_treatment_withheld:
             return ()
         # The focused trigger point, whether the ranking or a look-up chose it.
         focused = self.controller.focused_trigger_point
