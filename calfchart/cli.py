@@ -21,7 +21,7 @@ from calfchart.domain.ranking import DEFAULT_INTENSITY, MAX_INTENSITY, Suggestio
 from calfchart.domain.red_flags import RaisedFlag, screen
 from calfchart.domain.zones import Side
 
-COMMANDS = ("open", "zones", "muscles", "muscle", "suggest", "sheet", "validate")
+COMMANDS = ("open", "zones", "muscles", "muscle", "red-flags", "suggest", "sheet", "validate")
 
 
 class InputError(Exception):
@@ -106,6 +106,31 @@ def cmd_muscle(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_red_flags(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    flags = list(catalog.red_flags.values())
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": f.id,
+                    "condition": f.condition,
+                    "urgency": f.urgency.value,
+                    "questions": [
+                        {"id": q.id, "text": q.text, "points": q.points} for q in f.questions
+                    ],
+                }
+                for f in flags
+            ]
+        )
+        return 0
+    for flag in flags:
+        print(f"{flag.id} ({flag.urgency.value}): {flag.condition}")
+        for q in flag.questions:
+            print(_wrap(f"{q.id}: {q.text}", "    "))
+    return 0
+
+
 def pain_from_arguments(
     catalog: Catalog, zones: Sequence[str], pairs: Sequence[str]
 ) -> dict[str, int]:
@@ -118,10 +143,9 @@ def pain_from_arguments(
         if not sep:
             raise InputError(f"--intensity takes ZONE=0..{MAX_INTENSITY}, not '{pair}'")
         catalog.zone(zone)
-        try:
-            level = int(value)
-        except ValueError:
-            raise InputError(f"--intensity {pair}: '{value}' is not a whole number") from None
+        if not (value.isascii() and value.isdigit()):
+            raise InputError(f"--intensity {pair}: '{value}' is not a whole number")
+        level = int(value)
         if not 0 <= level <= MAX_INTENSITY:
             raise InputError(f"--intensity {pair}: must lie between 0 and {MAX_INTENSITY}")
         pain[zone] = level
@@ -131,9 +155,12 @@ def pain_from_arguments(
 def _answers(catalog: Catalog, yes: Sequence[str]) -> dict[str, bool]:
     for question in yes:
         if question not in catalog.questions:
-            near = catalog.closest(question, catalog.questions)
+            near = tuple(q for q in catalog.questions if q.startswith(f"{question}-"))[:6]
+            near = near or catalog.closest(question, catalog.questions)
             hint = f"; did you mean {', '.join(near)}?" if near else ""
-            raise InputError(f"unknown screening question '{question}'{hint}")
+            raise InputError(
+                f"unknown screening question '{question}'{hint} (`calfchart red-flags` lists them)"
+            )
     return dict.fromkeys(yes, True)
 
 
@@ -188,7 +215,10 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     names = ", ".join(f"{catalog.zones[z].name} ({i}/10)" for z, i in pain.items())
     print(_wrap(f"Pain on the {args.side} leg: {names}"))
     if not suggestions:
-        print("No trigger point in the catalog refers pain to these zones.")
+        if not any(pain.values()):
+            print("Every marked zone is at 0/10: with no pain there is nothing to rank.")
+        else:
+            print("No trigger point in the catalog refers pain to these zones.")
         return 0
     print()
     for n, s in enumerate(suggestions, 1):
@@ -295,6 +325,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("muscle", metavar="ID_OR_ALIAS")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p = add("red-flags", cmd_red_flags, "list the red flags and their screening question ids")
+    p.add_argument("--json", action="store_true", help="print JSON")
     p = add("suggest", cmd_suggest, "rank the trigger points that can cause pain in these zones")
     p.add_argument("--zone", action="append", metavar="ID", help="a painful zone (repeatable)")
     p.add_argument("--side", choices=[s.value for s in Side], default=Side.RIGHT.value)
@@ -339,9 +371,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
-    """`calfchart` and `calfchart FILE` open the window, as `calfchart open [FILE]`."""
+    """Put the command first: `calfchart` and `calfchart FILE` open the window, as
+    `calfchart open [FILE]`, and `--data-dir DIR` may stand before the command."""
     skip = False
-    for arg in argv:
+    for index, arg in enumerate(argv):
         if skip:
             skip = False
             continue
@@ -352,7 +385,9 @@ def _with_default_command(argv: list[str]) -> list[str]:
             return argv
         if arg.startswith("-"):
             continue
-        return argv if arg in COMMANDS else ["open", *argv]
+        if arg in COMMANDS:
+            return [arg, *argv[:index], *argv[index + 1 :]]
+        return ["open", *argv]
     return ["open", *argv]
 
 

@@ -176,3 +176,9 @@ def test_every_problem_is_reported_at_once(pack: Path) -> None:
 def test_not_a_folder(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="is not a folder"):
         load_catalog(tmp_path / "nowhere")
+
+
+def test_a_broken_zones_file_is_not_buried_under_unknown_zones(pack: Path) -> None:
+    _edit(pack, "zones.yaml", "  - id: achilles", "  - id: [achilles")
+    (problem,) = _problems(pack)
+    assert problem.startswith("zones.yaml:") and "not valid YAML" in problem

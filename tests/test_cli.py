@@ -75,7 +75,9 @@ def test_unknown_zone_gets_the_closest_ids(capsys: pytest.CaptureFixture[str]) -
     assert err.startswith("calfchart: unknown zone 'heel_plantr'; did you mean heel_plantar, ")
 
 
-@pytest.mark.parametrize("bad", ["achilles", "achilles=eleven", "achilles=11"])
+@pytest.mark.parametrize(
+    "bad", ["achilles", "achilles=eleven", "achilles=11", "achilles=1_0", "achilles=\u0667"]
+)
 def test_bad_intensity(capsys: pytest.CaptureFixture[str], bad: str) -> None:
     code, _, err = run(["suggest", "--intensity", bad], capsys)
     assert code == 1 and err.startswith("calfchart: --intensity")
@@ -182,3 +184,37 @@ def test_a_missing_session_file_is_refused_before_the_window(
 ) -> None:
     code, _, err = run([str(tmp_path / "nowhere.yaml")], capsys)
     assert code == 1 and "nowhere.yaml: no such session file" in err
+
+
+def test_data_dir_may_come_before_the_command(
+    capsys: pytest.CaptureFixture[str], pack: Path
+) -> None:
+    code, out, _ = run(["--data-dir", str(pack), "zones", "--json"], capsys)
+    assert code == 0 and {z["id"] for z in json.loads(out)} == {
+        "heel_plantar",
+        "achilles",
+        "calf_lower_medial",
+    }
+
+
+def test_red_flags_lists_the_question_ids(
+    capsys: pytest.CaptureFixture[str], catalog: Catalog
+) -> None:
+    code, out, _ = run(["red-flags", "--json"], capsys)
+    flags = {f["id"]: f for f in json.loads(out)}
+    assert code == 0 and set(flags) == set(catalog.red_flags)
+    assert {q["id"] for q in flags["dvt"]["questions"]} == {
+        q.id for q in catalog.red_flags["dvt"].questions
+    }
+    code, out, _ = run(["red-flags"], capsys)
+    assert "dvt (urgent)" in out and "dvt-calf-swollen:" in out
+
+
+def test_a_question_prefix_lists_its_questions(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["suggest", "--zone", "achilles", "--yes", "dvt"], capsys)
+    assert code == 1 and "did you mean dvt-cancer" in err and "calfchart red-flags" in err
+
+
+def test_zero_pain_everywhere_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["suggest", "--intensity", "heel_plantar=0"], capsys)
+    assert code == 0 and "Every marked zone is at 0/10" in out

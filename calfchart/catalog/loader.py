@@ -67,6 +67,9 @@ class _Folder:
     problems: list[Problem] = field(default_factory=list)
     references: list[_Reference] = field(default_factory=list)
     defined: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)
+    """Kinds of id whose defining file could not be read: references to them are not
+    checked, so that one broken file does not bury its own error under hundreds."""
 
     def define(self, reader: Reader, node: yaml.Node, kind: str, ident: str) -> bool:
         seen = self.defined.setdefault(kind, {})
@@ -95,6 +98,8 @@ class _Folder:
         import difflib
 
         for ref in self.references:
+            if ref.kind in self.unreadable:
+                continue
             known = self.defined.get(ref.kind, {})
             if ref.id not in known:
                 near = difflib.get_close_matches(ref.id, list(known), n=1)
@@ -153,17 +158,23 @@ def load_catalog(data_dir: Path | Traversable | None = None) -> Catalog:
         state.problems.append(Problem("sources", 0, "no source files (sources/*.yaml)"))
     for name in source_files:
         reader, node = read(source_dir, name)
-        if node is not None:
+        if node is None:
+            state.unreadable.add("source")
+        else:
             sources.update(_sources(reader, node, state))
 
     zones: dict[str, Zone] = {}
     reader, node = read(base, "zones.yaml")
-    if node is not None:
+    if node is None:
+        state.unreadable.add("zone")
+    else:
         zones = _zones(reader, node, state)
 
     acupressure: dict[str, AcupressurePoint] = {}
     reader, node = read(base, "acupressure.yaml")
-    if node is not None:
+    if node is None:
+        state.unreadable.add("acupressure point")
+    else:
         acupressure = _acupressure(reader, node, state)
 
     red_flags: dict[str, RedFlag] = {}
