@@ -212,7 +212,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         print(_wrap(f"!! {r.urgency.advice} Possible {r.red_flag.condition}.", width=88))
         print(_wrap(r.red_flag.message, "   "))
         print()
-    names = ", ".join(f"{catalog.zones[z].name} ({i}/10)" for z, i in pain.items())
+    names = ", ".join(f"{catalog.zones[z].list_name} at {i}/10" for z, i in pain.items())
     print(_wrap(f"Pain on the {args.side} leg: {names}"))
     if not suggestions:
         if not any(pain.values()):

@@ -134,10 +134,10 @@ def muscle_card_text(muscle: Muscle, catalog: Catalog) -> str:
         out += ["", f"Trigger point {tp.id}: {tp.label} ({tp.prevalence.value})"]
         out.append(_para("Where: " + tp.location.landmark))
         out.append(_para("Anatomy: " + tp.location.anatomical))
-        essential = ", ".join(catalog.zones[z].name for z in sorted(tp.referral.essential))
+        essential = ", ".join(catalog.zones[z].list_name for z in sorted(tp.referral.essential))
         out.append(_para("Pain pattern, essential (solid): " + essential))
         if tp.referral.spillover:
-            spill = ", ".join(catalog.zones[z].name for z in sorted(tp.referral.spillover))
+            spill = ", ".join(catalog.zones[z].list_name for z in sorted(tp.referral.spillover))
             out.append(_para("Pain pattern, spillover (hatched): " + spill))
         out += _bullets(tp.symptoms)
         if tp.disagreement:

@@ -41,7 +41,7 @@ def test_suggest_heel_puts_soleus_first_with_its_reason(capsys: pytest.CaptureFi
 def test_suggest_for_people_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["suggest", "--zone", "heel_plantar", "--side", "left"], capsys)
     assert code == 0
-    assert out.startswith("Pain on the left leg: underside of heel (5/10)")
+    assert out.startswith("Pain on the left leg: underside of heel at 5/10")
     assert " 1. Soleus (soleus-1)" in out
     assert max(len(line) for line in out.splitlines()) <= 90
 

@@ -50,7 +50,7 @@ class Suggestion:
 
 
 def _zone_list(ids: Iterable[str], zones: Mapping[str, Zone]) -> str:
-    names = [zones[z].name if z in zones else z.replace("_", " ") for z in ids]
+    names = [zones[z].list_name if z in zones else z.replace("_", " ") for z in ids]
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]

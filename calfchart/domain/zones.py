@@ -42,3 +42,13 @@ class Zone:
     term: str
     """The anatomical term."""
     views: tuple[View, ...]
+
+    @property
+    def list_name(self) -> str:
+        """The plain name as it reads in a list: "front of knee (kneecap)".
+
+        Some names hold a comma ("front of knee, kneecap"), which in a list of names
+        would read as two zones.
+        """
+        head, comma, rest = self.name.partition(", ")
+        return f"{head} ({rest})" if comma else self.name
