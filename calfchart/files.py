@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -48,3 +49,11 @@ def write_atomically(
     """Let `write` fill a temporary file, then move it into place."""
     with replacing(target, mode) as temp:
         write(temp)
+
+
+def safe_stem(text: str) -> str:
+    """Words of `text` joined by dashes, lower case: a file name safe everywhere.
+
+    "Zoë O'Brien: left" gives "zoë-o-brien-left" (no colon, slash or quote).
+    """
+    return re.sub(r"[\W_]+", "-", text.lower()).strip("-")

@@ -10,7 +10,7 @@ import pytest
 from calfchart.domain.catalog import Catalog
 from calfchart.domain.session import Session, SessionError, parse_session
 from calfchart.domain.zones import Side
-from calfchart.files import write_text_atomically
+from calfchart.files import safe_stem, write_text_atomically
 
 
 def test_round_trip(catalog: Catalog) -> None:
@@ -77,3 +77,16 @@ def test_a_failed_save_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.undo()
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["s.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [
+        ("Zoë O'Brien: no", "zoë-o-brien-no"),
+        ("a/b\\c", "a-b-c"),
+        ("  ", ""),
+        ("Sam_Runner", "sam-runner"),
+    ],
+)
+def test_file_names_from_a_person_s_name_are_safe(name: str, stem: str) -> None:
+    assert safe_stem(name) == stem

@@ -8,7 +8,7 @@ The file is plain YAML (the safe subset) so that a clinician can read it:
     side: right
     name: Sam
     pain: {heel_plantar: 7, calf_lower_medial: 4}
-    answers: {dvt-swollen-calf: false}
+    answers: {dvt-calf-swollen: false}
     sheet_trigger_points: [soleus-1]
     notes: Worse after long runs.
 """

@@ -9,7 +9,6 @@ a file behind.
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from calfchart import __version__
 from calfchart.controller import ChartController
 from calfchart.domain.sheet import TreatmentSheet, sheet_from_controller
-from calfchart.files import write_atomically
+from calfchart.files import safe_stem, write_atomically
 from calfchart.qt import dialogs
 from calfchart.qt.sheet_renderer import PAGE_MARGINS_MM, paint_sheet
 
@@ -177,7 +176,7 @@ def ask_pdf_path(
 
 def suggested_pdf_name(sheet: TreatmentSheet) -> str:
     """treatment-sheet-sam-2026-11-25.pdf: sortable, and safe on every file system."""
-    who = re.sub(r"[^a-z0-9]+", "-", sheet.name.lower()).strip("-")
+    who = safe_stem(sheet.name)
     return f"treatment-sheet-{who + '-' if who else ''}{sheet.date.isoformat()}.pdf"
 
 

@@ -33,7 +33,7 @@ from calfchart.controller import Change, ChartController
 from calfchart.domain.catalog import Catalog
 from calfchart.domain.session import Session, SessionError, parse_session
 from calfchart.domain.zones import Side
-from calfchart.files import write_text_atomically
+from calfchart.files import safe_stem, write_text_atomically
 from calfchart.qt import dialogs
 from calfchart.qt.chart_area import THIRD_PANE_VIEWS, ChartArea
 from calfchart.qt.details_panel import DetailsPanel
@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         folder = self.path.parent if self.path else Path.home()
-        stem = self.controller.name.strip().replace("/", "-") or "leg-chart"
+        stem = safe_stem(self.controller.name) or "leg-chart"
         suggested = self.path or folder / f"{stem}{dialogs.SESSION_SUFFIX}"
         path = dialogs.ask_save_path(self, suggested)
         if path is None:
@@ -425,7 +425,12 @@ class MainWindow(QMainWindow):
     def _on_export_pdf(self) -> None:
         from calfchart.qt.printing import export_sheet_pdf
 
-        written = export_sheet_pdf(self, self.controller, self.details.prepared_by.text())
+        written = export_sheet_pdf(
+            self,
+            self.controller,
+            self.details.prepared_by.text(),
+            folder=self.path.parent if self.path else None,
+        )
         if written is not None:
             self.statusBar().showMessage(f"Wrote {written}", 6000)
 
