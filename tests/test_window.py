@@ -421,9 +421,7 @@ def test_the_file_menu_hands_the_sheet_to_printing(
     calls: list[str] = []
     window.details.prepared_by.setText("Jo Physio 555 0101")
 
-    def export(
-        parent: object, controller: object, prepared_by: str, folder: Path | None
-    ) -> Path:
+    def export(parent: object, controller: object, prepared_by: str, folder: Path | None) -> Path:
         assert parent is window and controller is window.controller
         assert prepared_by == "Jo Physio 555 0101"
         assert folder is None  # not saved yet: the dialog starts in the home folder
