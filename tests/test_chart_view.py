@@ -472,6 +472,14 @@ def test_arrow_keys_and_space_mark_a_zone(
     assert scene.current == first
 
 
+def test_arrows_go_the_way_they_point(make_view: ViewMaker) -> None:
+    scene = make_view().chart_scene()
+    assert scene.neighbour("calf_lower_lateral", 0, 1) == "achilles"
+    assert scene.neighbour("calf_lower_medial", 0, 1) == "achilles"
+    assert scene.neighbour("calf_upper_medial", 0, 1) == "calf_lower_medial"
+    assert scene.neighbour("achilles", 0, 1) == "heel_posterior"
+
+
 def test_tab_walks_the_zones_in_order_and_then_leaves(qtbot: QtBot, make_view: ViewMaker) -> None:
     view = make_view(View.PLANTAR)
     view.setFocus()

@@ -757,7 +757,9 @@ class ChartScene(QGraphicsScene):
         if zone_id is None:
             return self._keyboard_order[0]
         here = self.zone_point(zone_id)
-        best: tuple[float, str] | None = None
+        # Prefer zones within 45 degrees of the arrow's direction, so that Down goes
+        # down and not to a neighbour beside it that happens to sit a little lower.
+        best: tuple[bool, float, str] | None = None
         for other in self.zones:
             if other == zone_id:
                 continue
@@ -766,10 +768,10 @@ class ChartScene(QGraphicsScene):
             if along <= 1e-6:
                 continue
             across = abs((there.x() - here.x()) * dy - (there.y() - here.y()) * dx)
-            cost = along + 2.0 * across
-            if best is None or cost < best[0]:
-                best = (cost, other)
-        return best[1] if best else None
+            candidate = (across > along, along + 2.0 * across, other)
+            if best is None or candidate[:2] < best[:2]:
+                best = candidate
+        return best[2] if best else None
 
     # -- what the user does -----------------------------------------------------------
     def zone_clicked(self, zone_id: str) -> None:
