@@ -473,7 +473,8 @@ def test_arrow_keys_and_space_mark_a_zone(
 
 
 def test_arrows_go_the_way_they_point(make_view: ViewMaker) -> None:
-    scene = make_view().chart_scene()
+    view = make_view()
+    scene = view.chart_scene()
     assert scene.neighbour("calf_lower_lateral", 0, 1) == "achilles"
     assert scene.neighbour("calf_lower_medial", 0, 1) == "achilles"
     assert scene.neighbour("calf_upper_medial", 0, 1) == "calf_lower_medial"
