@@ -16,12 +16,16 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from calfchart.domain.catalog import Catalog
-from calfchart.domain.ranking import DEFAULT_INTENSITY, MAX_INTENSITY, Suggestion, rank
+from calfchart.domain.ranking import (
+    DEFAULT_INTENSITY,
+    MAX_INTENSITY,
+    Suggestion,
+    best_for_sheet,
+    rank,
+)
 from calfchart.domain.red_flags import RaisedFlag, screen, withholds_self_treatment
 from calfchart.domain.session import Session
 from calfchart.domain.zones import Side
-
-SHEET_DEFAULT_COUNT = 3
 
 
 class Change(Flag):
@@ -280,10 +284,10 @@ class ChartController:
     # -- the treatment sheet ----------------------------------------------------------
     @property
     def sheet_trigger_points(self) -> tuple[str, ...]:
-        """The trigger points for the sheet: the user's choice, or the best three."""
+        """The trigger points for the sheet: the user's choice, or the best three muscles'."""
         if self._sheet_choice:
             return self._sheet_choice
-        return tuple(s.trigger_point.id for s in self._suggestions[:SHEET_DEFAULT_COUNT])
+        return best_for_sheet(self._suggestions)
 
     @property
     def sheet_choice(self) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ import pytest
 
 from calfchart.domain.catalog import Catalog
 from calfchart.domain.muscles import Prevalence, ReferralPattern
-from calfchart.domain.ranking import Suggestion, rank
+from calfchart.domain.ranking import Suggestion, best_for_sheet, rank
 from tests.factories import muscle_with, zones_named
 
 
@@ -109,3 +109,16 @@ def test_classic_patterns(catalog: Catalog, zone: str) -> None:
     }[zone]
     result = rank(catalog.muscles.values(), {zone: 5}, catalog.zones)
     assert result[0].muscle.id in expected
+
+
+def test_the_sheet_explains_the_best_three_muscles_not_three_points_of_one(
+    catalog: Catalog,
+) -> None:
+    result = rank(catalog.muscles.values(), {"knee_posterior": 5}, catalog.zones)
+    assert [s.muscle.id for s in result[:2]] == ["gastrocnemius", "gastrocnemius"]
+    chosen = best_for_sheet(result)
+    assert [catalog.trigger_point(t).muscle_id for t in chosen] == [
+        "gastrocnemius",
+        "plantaris",
+        "popliteus",
+    ]

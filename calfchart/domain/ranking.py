@@ -133,3 +133,27 @@ def rank(
         key=lambda s: (-s.score, _PREVALENCE_ORDER[s.trigger_point.prevalence], s.trigger_point.id)
     )
     return tuple(found[:limit] if limit is not None else found)
+
+
+SHEET_DEFAULT_COUNT = 3
+"""How many trigger points a treatment sheet explains unless the user chooses."""
+
+
+def best_for_sheet(
+    suggestions: tuple[Suggestion, ...], count: int = SHEET_DEFAULT_COUNT
+) -> tuple[str, ...]:
+    """The trigger points a sheet explains by default: the best of each of the best muscles.
+
+    Muscles, not trigger points, because each muscle is treated once: two points of
+    one muscle would crowd out another muscle that may be the cause (back-of-knee
+    pain ranks two gastrocnemius points first, then plantaris and popliteus, tied).
+    """
+    chosen: list[str] = []
+    muscles: set[str] = set()
+    for suggestion in suggestions:
+        if suggestion.muscle.id not in muscles:
+            muscles.add(suggestion.muscle.id)
+            chosen.append(suggestion.trigger_point.id)
+        if len(chosen) == count:
+            break
+    return tuple(chosen)

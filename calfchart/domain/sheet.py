@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from calfchart.domain.catalog import Catalog
 from calfchart.domain.muscles import Muscle, TriggerPoint
-from calfchart.domain.ranking import Suggestion, rank
+from calfchart.domain.ranking import Suggestion, best_for_sheet, rank
 from calfchart.domain.red_flags import RaisedFlag, Urgency, screen, withholds_self_treatment
 from calfchart.domain.sources import UNVERIFIED
 from calfchart.domain.zones import Side, View
@@ -29,7 +29,6 @@ if TYPE_CHECKING:  # the controller is only read; importing it at run time is no
 
 SHEET_TITLE = "calfchart treatment sheet"
 """Also the PDF's metadata title."""
-DEFAULT_TRIGGER_POINTS = 3
 LOG_DAYS = 14
 MAIN_TIERS = frozenset({"A", "B"})
 """Sources printed in full: books, reviews, trials, guidelines, the trigger-point schools."""
@@ -544,9 +543,7 @@ def build_sheet(
     raised = screen(catalog.red_flags.values(), answers or {}, manual=manual_red_flags)
     withheld = withholds_self_treatment(raised)
     suggestions = rank(catalog.muscles.values(), pain, catalog.zones)
-    chosen = tuple(dict.fromkeys(trigger_points)) or tuple(
-        s.trigger_point.id for s in suggestions[:DEFAULT_TRIGGER_POINTS]
-    )
+    chosen = tuple(dict.fromkeys(trigger_points)) or best_for_sheet(suggestions)
 
     marks = sorted(
         (PainMark(z, catalog.zones[z].name, i) for z, i in pain.items()),
