@@ -472,6 +472,29 @@ def test_arrow_keys_and_space_mark_a_zone(
     assert scene.current == first
 
 
+def test_moving_through_the_zones_is_announced_to_screen_readers(
+    qtbot: QtBot,
+    make_view: ViewMaker,
+    controller: ChartController,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from calfchart.qt import chart_view
+
+    said: list[str] = []
+    monkeypatch.setattr(chart_view, "announce", lambda widget, text: said.append(text))
+    view = make_view()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    first = view.chart_scene().current
+    assert first is not None
+    name = controller.catalog.zones[first].name
+    assert said[-1] == f"{name}, not marked"
+    qtbot.keyClick(view, Qt.Key.Key_7)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert said[-1] == f"{name}, marked, 7 of 10"
+
+
 def test_arrows_go_the_way_they_point(make_view: ViewMaker) -> None:
     view = make_view()
     scene = view.chart_scene()

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 from calfchart.controller import Change, ChartController
 from calfchart.domain.ranking import MAX_INTENSITY
 from calfchart.domain.zones import Side, View, Zone
+from calfchart.qt.accessibility import announce
 from calfchart.qt.chart_paint import (
     ChartPalette,
     artwork_css,
@@ -1055,7 +1056,12 @@ class ChartView(QGraphicsView):
         if zone_id is None:
             return
         self._scene.set_current(zone_id)
-        self.hovered.emit(self._scene.zones[zone_id].zone.name)
+        zone = self._scene.zones[zone_id].zone
+        self.hovered.emit(zone.name)
+        # The zones are drawn, not widgets: tell a screen reader where the focus went.
+        level = self.controller.pain.get(zone_id)
+        marked = "not marked" if level is None else f"marked, {level} of {MAX_INTENSITY}"
+        announce(self, f"{zone.name}, {marked}")
         point = self._scene.zone_point(zone_id)
         self.ensureVisible(QRectF(point - QPointF(20, 20), QSizeF(40, 40)))
 

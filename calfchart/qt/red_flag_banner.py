@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from calfchart.controller import Change, ChartController
 from calfchart.domain.red_flags import Urgency
+from calfchart.qt.accessibility import announce
 from calfchart.qt.listening import listen
-from calfchart.qt.zone_list import announce
 
 # Fixed colours, not the palette's: the banner looks the same, and as loud, in the
 # light and the dark scheme. Both pairs pass WCAG AA contrast for normal text.

@@ -12,22 +12,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from calfchart.controller import Change, ChartController
 from calfchart.domain.ranking import MAX_INTENSITY
 from calfchart.domain.zones import Zone
+from calfchart.qt.accessibility import announce
 from calfchart.qt.listening import listen
 
 ZONE_ROLE = Qt.ItemDataRole.UserRole
 """The zone id of an item."""
-
-
-def announce(widget: QWidget, text: str) -> None:
-    """Have a screen reader say `text`, if one is running (Qt 6.8+)."""
-    if text and QAccessible.isActive():
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
 
 def describe_change(
