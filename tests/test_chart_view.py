@@ -15,7 +15,7 @@ from calfchart.controller import ChartController
 from calfchart.domain.catalog import Catalog
 from calfchart.domain.zones import Side, View
 from calfchart.qt import chart_view
-from calfchart.qt.chart_paint import pattern_colors
+from calfchart.qt.chart_paint import label_point, pattern_colors
 from calfchart.qt.chart_view import ChartView, LabelItem
 from tests.chart_helpers import click_scene, click_zone, interior_point, zone_scene_point
 
@@ -592,3 +592,18 @@ def test_dragging_from_a_zone_pans_instead_of_marking_it(
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=moved)
     assert (bars[0].value(), bars[1].value()) != before
     assert dict(controller.pain) == {}
+
+
+@pytest.mark.parametrize("view", list(View))
+def test_every_zone_s_label_and_keyboard_point_lies_inside_it(
+    make_view: ViewMaker, view: View
+) -> None:
+    chart = make_view(view)
+    scene = chart.chart_scene()
+    outside = [
+        zone_id
+        for zone_id, item in scene.zones.items()
+        if not scene.drawing.zones[zone_id].contains(label_point(scene.drawing.zones[zone_id]))
+        or not item.contains(item.anchor)
+    ]
+    assert outside == []

@@ -201,12 +201,25 @@ def label_point(
         strip.addRect(QRectF(bounds.left() - 1, y - thin, bounds.width() + 2, 2 * thin))
         for polygon in shape.intersected(strip).toSubpathPolygons():
             run = polygon.boundingRect()
+            point = QPointF(run.center().x(), y)
+            # A zone in pieces (the small toes) can give one run across a gap.
+            if not shape.contains(point):
+                continue
             score = run.width() * (1.0 - 0.3 * abs(t - middle) / half)
             if best is None or score > best[0]:
-                best = (score, QPointF(run.center().x(), y))
-    if best is None:
-        return bounds.center()
-    return best[1]
+                best = (score, point)
+    if best is not None:
+        return best[1]
+    steps = 24
+    for i in range(1, steps):
+        for j in range(1, steps):
+            point = QPointF(
+                bounds.left() + bounds.width() * j / steps,
+                bounds.top() + bounds.height() * i / steps,
+            )
+            if shape.contains(point):
+                return point
+    return bounds.center()
 
 
 # --- the drawings' style sheets ------------------------------------------------------
