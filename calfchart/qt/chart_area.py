@@ -89,9 +89,11 @@ class ChartArea(QWidget):
         self.third_tabs.setExpanding(False)
         self.third_tabs.setDrawBase(False)
         self.third_tabs.setUsesScrollButtons(False)
-        self.third_tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.third_tabs.setElideMode(Qt.TextElideMode.ElideNone)
         for view in THIRD_PANE_VIEWS:
             self.third_tabs.addTab(view.label)
+        # "Ou…" and "In…" say nothing: the pane stays wide enough for whole tab titles.
+        third.setMinimumWidth(self.third_tabs.sizeHint().width() + 4)
         self.third_stack = QStackedWidget(third)
         self._holders = [QWidget(self.third_stack) for _ in THIRD_PANE_VIEWS]
         for holder in self._holders:
