@@ -335,6 +335,89 @@ def test_figures_never_cross_a_page_edge(qapp: object, catalog: Catalog) -> None
             assert int(rect.top() // height) == int((rect.bottom() - 0.01) // height)
 
 
+# The cases QA printed: a runner, and pain from the buttock down the outer calf.
+TYPICAL = {
+    "runner": (Side.RIGHT, {**RUNNER, "calf_lower_lateral": 5}),
+    "buttock": (Side.LEFT, dict.fromkeys(
+        ("buttock", "thigh_posterior", "calf_upper_lateral", "calf_lower_lateral"), 5
+    )),
+}  # fmt: skip
+CROWDED = {
+    **TYPICAL,
+    "ankle": (Side.RIGHT, dict.fromkeys(
+        ("heel_plantar", "malleolus_lateral", "malleolus_medial", "achilles", "shin_lower",
+         "buttock"), 5
+    )),
+    "knee": (Side.RIGHT, {"knee_posterior": 5}),
+    "shin": (Side.LEFT, {"shin_upper": 5, "shin_lower": 5}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", sorted(TYPICAL))
+def test_a_typical_sheet_is_two_pages_on_a4_and_on_letter(
+    qapp: object, catalog: Catalog, tmp_path: Path, case: str
+) -> None:
+    from calfchart.qt.printing import PaperSize, export_pdf
+
+    side, pain = TYPICAL[case]
+    sheet = build_sheet(catalog, side=side, pain=pain, name="Sam Runner", date=DAY)
+    for paper in PaperSize:
+        path = tmp_path / f"{case}-{paper.value}.pdf"
+        assert export_pdf(sheet, path, paper) == 2, paper
+        pages = pdf_text(path)
+        assert "Main sources." in pages[1] and "Two-week log" in pages[1]
+
+
+@pytest.mark.parametrize("width", [219.0, 160.0])
+def test_the_pain_drawing_captions_are_whole_and_apart(
+    qapp: object, catalog: Catalog, width: float
+) -> None:
+    from calfchart.qt.sheet_renderer import pain_layout, text_width
+
+    for side, pain in CROWDED.values():
+        layout = pain_layout(build_sheet(catalog, side=side, pain=pain), width)
+        assert layout is not None
+        captions = [panel.caption_rect for panel in layout.panels]
+        for panel in layout.panels:
+            caption = panel.caption_rect
+            assert " ".join(panel.caption) == f"{panel.panel.view.label}, {side.value} leg"
+            widest = max(text_width(line, layout.caption_size, bold=True) for line in panel.caption)
+            assert caption.width() >= widest - 0.01
+            assert panel.box.left() <= caption.left() and caption.right() <= panel.box.right()
+            assert caption.top() >= panel.box.bottom() and caption.bottom() <= layout.height
+            assert not any(caption.intersects(other) for other in captions if other is not caption)
+        assert layout.panels[-1].box.right() <= max(width, layout.width)
+
+
+def test_marks_and_numbers_on_the_pain_drawing_never_cover_each_other(
+    qapp: object, catalog: Catalog
+) -> None:
+    from calfchart.qt.sheet_renderer import pain_layout
+
+    for name, (side, pain) in CROWDED.items():
+        sheet = build_sheet(catalog, side=side, pain=pain)
+        for height in (185.0, 165.0):
+            layout = pain_layout(sheet, 219.0, height)
+            assert layout is not None
+            for panel in layout.panels:
+                anchors = panel.drawing.anchors
+                for mark in panel.marks:  # on its trigger point, and whole
+                    spot = next(m for m in panel.panel.marks if str(m.number) == mark.text)
+                    at = panel.transform.map(anchors[f"trp-{spot.trigger_point_id}"])
+                    assert (mark.centre - at).manhattanLength() < 1e-6
+                    assert panel.box.contains(mark.rect), (name, mark)
+                texts = sorted(n.text for n in panel.numbers if n.kind == "intensity")
+                assert texts == sorted(str(p.intensity) for p in panel.panel.pain)
+                assert sorted(n.text for n in panel.numbers if n.kind == "number") == sorted(
+                    m.text for m in panel.marks
+                )
+                for number in panel.numbers:
+                    assert panel.box.contains(number.rect), (name, number)
+                    others = [*panel.marks, *(n for n in panel.numbers if n is not number)]
+                    hit = [o for o in others if number.rect.intersects(o.rect)]
+                    assert not hit, (name, height, number, hit)
+
+
 def test_a_failed_export_leaves_the_old_file_and_no_temporary(
     qapp: object, catalog: Catalog, tmp_path: Path
 ) -> None:

@@ -50,7 +50,6 @@ from PySide6.QtSvg import QSvgRenderer
 from calfchart.domain.sheet import (
     DrawingPanel,
     MuscleSection,
-    PainMark,
     SpotMark,
     TreatmentSheet,
 )
@@ -77,6 +76,14 @@ FOOTER_BAND = 15.0
 """Room kept under the text on every page for the running footer."""
 PAIN_FIGURE_HEIGHT = 185.0
 PAIN_MARK_SIZE = 8.5
+SPOT_MARK_SIZE = 9.5
+INTENSITY_PT = 7.5
+"""The size of a painful zone's number on the pain drawing."""
+PAIN_CAPTION_PT = SMALL_PT
+PAIN_CAPTION_LEAST_PT = 5.6
+"""The pain drawing's captions shrink to this, at the most, when many views share it."""
+PANEL_GAP = 8.0
+CAPTION_GAP = 2.5
 PAIN_FIGURE_SHARE = 0.42
 """At most this share of the text width goes to the pain drawing; the warning signs
 take the rest."""
@@ -87,6 +94,10 @@ HEADER_DETAILS_WIDTH = 150.0
 SPOT_FIGURE_WIDTH = 80.0
 SPOT_FIGURE_MAX_HEIGHT = 118.0
 SPOT_FIGURE_LEAST_HEIGHT = 56.0
+SOURCES_LEAST_PT = 5.0
+"""The list of sources may be set this small to keep a sheet to two pages. (Text is laid
+out at whole points: 5.5 to 6.4 all come out as 6.)"""
+TYPICAL_PAGES = 2
 LEGEND_SYMBOL = 12.0
 LAYOUT_DPI = 72
 
@@ -107,8 +118,13 @@ _START = "\u2064"
 _END = "\u2062"
 MIN_AFTER_HEADING = 40.0
 """A heading closer than this to the foot of a page moves to the next one."""
-MARK_CLEARANCE = 12.0
-"""A zone's number keeps this far from a trigger-point mark, where the zone has room."""
+MARK_CLEARANCE = 3.0
+"""A zone's number keeps this far from the marks and their numbers, where the zone has
+room, so that the two are not read together."""
+LABEL_GAP = 1.0
+"""The least white between two marks' numbers, a number and a mark, or two numbers."""
+LEADER_AFTER = 12.0
+"""A mark's number further than this from the mark's centre is joined to it by a line."""
 
 _FAMILIES = ["Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"]
 
@@ -122,6 +138,22 @@ def _font(size: float, bold: bool = False) -> QFont:
     # Unhinted metrics are the same at 72 dpi and at 1200: the layout does not drift.
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return font
+
+
+@cache
+def _metrics(size: float, bold: bool = False) -> QFontMetricsF:
+    """Text measures in points (on the 72-dpi layout device)."""
+    return QFontMetricsF(_font(size, bold), _metrics_device())
+
+
+@cache
+def _metrics_device() -> QImage:
+    return _layout_device()
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """How wide `text` comes out, in points, in the sheet's font at `size` points."""
+    return _metrics(size, bold).horizontalAdvance(text)
 
 
 def _layout_device() -> QImage:
@@ -243,19 +275,27 @@ def _band(drawing: Drawing, top: float, bottom: float, min_share: float) -> QRec
     return QRectF(left, top, right - left, bottom - top)
 
 
-def _badge(painter: QPainter, centre: QPointF, text: str, size: float) -> None:
-    """A number in a white rounded box with a black edge: readable over any shading."""
-    font = _figure_font(painter, size, bold=True)
-    advance = QFontMetricsF(font, painter.device()).horizontalAdvance(text)
+def _badge_rect(centre: QPointF, text: str, size: float) -> QRectF:
+    """The box of a number `size` points high, centred on `centre`."""
+    advance = _metrics(size, bold=True).horizontalAdvance(text)
     box = QRectF(0, 0, max(advance + size * 0.6, size * 1.25), size * 1.3)
     box.moveCenter(centre)
+    return box
+
+
+def _draw_badge(painter: QPainter, box: QRectF, text: str, size: float) -> None:
+    """A number in a white rounded box with a black edge: readable over any shading."""
     painter.save()
     painter.setPen(QPen(INK, 0.5))
     painter.setBrush(PAPER)
     painter.drawRoundedRect(box, size * 0.3, size * 0.3)
-    painter.setFont(font)
+    painter.setFont(_figure_font(painter, size, bold=True))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
     painter.restore()
+
+
+def _badge(painter: QPainter, centre: QPointF, text: str, size: float) -> None:
+    _draw_badge(painter, _badge_rect(centre, text, size), text, size)
 
 
 def _press_mark(painter: QPainter, centre: QPointF, size: float) -> None:
@@ -286,36 +326,303 @@ def _no_press_mark(painter: QPainter, centre: QPointF, size: float) -> None:
     painter.restore()
 
 
-def _number_offset(size: float) -> QPointF:
-    """Where a mark's number sits, from the mark's centre: up and to the right."""
-    return QPointF(size * 1.0, -size * 0.7)
+def _mark_rect(centre: QPointF, size: float, press: bool) -> QRectF:
+    """The ink of a mark `size` across: the X's arms with their round ends, or the
+    circle with its pen (the white halo may be covered)."""
+    half = size * (0.62 if press else 0.57)
+    return QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half)
 
 
-def _spot_mark(painter: QPainter, centre: QPointF, mark: SpotMark, size: float) -> None:
-    if mark.press:
-        _press_mark(painter, centre, size)
-    else:
-        _no_press_mark(painter, centre, size)
-    _badge(painter, centre + _number_offset(size), str(mark.number), size * 0.62)
+# -- marks and numbers that keep clear of each other ---------------------------------------
 
 
-def _shade_zone(
-    painter: QPainter,
-    drawing: Drawing,
-    transform: QTransform,
-    mark: PainMark,
-    avoid: Sequence[QPointF],
-) -> QPointF | None:
-    """Shade one painful zone; returns where its number goes, on the page, away from
-    the trigger-point marks in `avoid` where the zone leaves room."""
-    path = drawing.zones.get(mark.zone_id)
-    if path is None:
+@dataclass(frozen=True)
+class Placed:
+    """A mark or a number on a drawing, where it is drawn and what it covers.
+
+    `kind` is "press" or "no-press" for a mark (`size` is its width), "number" for a
+    mark's number and "intensity" for a painful zone's (`size` is the font's).
+    """
+
+    kind: str
+    text: str
+    centre: QPointF
+    rect: QRectF
+    size: float
+    leader: QPointF | None = None
+    """Where a thin line from the number goes, when there was no room for it beside its
+    mark (the mark's centre) or inside its zone (the zone's nearest point)."""
+
+
+_Box = tuple[float, float, float, float]
+"""left, top, right, bottom: plain floats, as the placement compares many of them."""
+_COLLISION = 1000.0
+
+
+def _box(rect: QRectF, grow: float = 0.0) -> _Box:
+    return (rect.left() - grow, rect.top() - grow, rect.right() + grow, rect.bottom() + grow)
+
+
+def _overlap(a: _Box, b: _Box) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0.01 and h > 0.01 else 0.0  # touching is not overlapping
+
+
+@dataclass
+class _Label:
+    """A number to place: where it may go, each place with how much it is preferred
+    (lower is better), and the mark it belongs to."""
+
+    kind: str
+    text: str
+    size: float
+    candidates: list[tuple[QRectF, float]]
+    owner: QPointF | None = None
+    shape: QPainterPath | None = None
+    """A zone's outline, for a zone's number."""
+
+
+def _number_candidates(
+    centre: QPointF, mark_size: float, press: bool, text: str, size: float
+) -> list[tuple[QRectF, float]]:
+    """Places for a mark's number around it, nearest and up-right first; far ones, all
+    round, for a crowded spot (a line then joins the number to its mark)."""
+    half = _mark_rect(centre, mark_size, press).width() / 2
+    sample = _badge_rect(QPointF(0, 0), text, size)
+    across = half + sample.width() / 2 + LABEL_GAP
+    up = half + sample.height() / 2 + LABEL_GAP
+    diagonal = mark_size * 0.7
+    directions = (  # (x, y, cost): beside the upper arm first, as in the window
+        (across, -diagonal, 0.0), (across, 0.0, 1.0), (across, diagonal, 2.0),
+        (-across, -diagonal, 1.5), (-across, 0.0, 2.0), (-across, diagonal, 2.5),
+        (0.0, -up, 3.0), (0.0, up, 3.5),
+    )  # fmt: skip
+    out = []
+    for ring, extra in enumerate((0.0, 2.0, 4.5, 7.5, 11.0)):
+        for x, y, cost in directions:
+            dx = x + math.copysign(extra, x) if x else 0.0
+            dy = y + math.copysign(extra, y) if y else 0.0
+            out.append((_badge_rect(centre + QPointF(dx, dy), text, size), cost + ring * 4.0))
+    for ring, extra in enumerate((15.0, 20.0, 26.0)):
+        for step in range(16):
+            angle = math.radians(-45.0 + step * 22.5)
+            cos, sin = math.cos(angle), math.sin(angle)
+            # Out along the ray until the number clears the mark, then `extra` further.
+            reach = min(across / abs(cos) if abs(cos) > 1e-9 else math.inf,
+                        up / abs(sin) if abs(sin) > 1e-9 else math.inf)  # fmt: skip
+            where = centre + QPointF(cos, sin) * (reach + extra)
+            out.append((_badge_rect(where, text, size), 25.0 + ring * 5.0 + min(step, 16 - step)))
+    return out
+
+
+def _zone_candidates(shape: QPainterPath, text: str, size: float) -> list[tuple[QRectF, float]]:
+    """Places for a zone's number: its usual label point, else anywhere inside the zone
+    (nearer that point is better), else just outside it."""
+    usual = label_point(shape)
+    bounds = shape.boundingRect()
+    out = [(_badge_rect(usual, text, size), 0.0)]
+    steps = 12
+    for i in range(steps + 1):
+        for j in range(steps + 1):
+            point = QPointF(
+                bounds.left() + bounds.width() * i / steps,
+                bounds.top() + bounds.height() * j / steps,
+            )
+            if not shape.contains(point):
+                continue
+            rect = _badge_rect(point, text, size)
+            cost = 0.5 + 0.08 * math.dist(point.toTuple(), usual.toTuple())
+            out.append((rect, cost if shape.contains(rect) else cost + 4.0))
+    sample = _badge_rect(QPointF(0, 0), text, size)
+    for n, extra in enumerate((0.0, 2.5, 5.0, 8.0)):
+        grow_x = sample.width() / 2 + LABEL_GAP + extra
+        grow_y = sample.height() / 2 + LABEL_GAP + extra
+        ring = bounds.adjusted(-grow_x, -grow_y, grow_x, grow_y)
+        for i in range(11):
+            t = i / 10
+            for point in (
+                QPointF(ring.left() + ring.width() * t, ring.top()),
+                QPointF(ring.left() + ring.width() * t, ring.bottom()),
+                QPointF(ring.left(), ring.top() + ring.height() * t),
+                QPointF(ring.right(), ring.top() + ring.height() * t),
+            ):
+                out.append((_badge_rect(point, text, size), 20.0 + 2.0 * n))
+    return out
+
+
+def place_labels(
+    box: QRectF,
+    marks: Sequence[tuple[SpotMark, QPointF]],
+    mark_size: float,
+    zones: Sequence[tuple[QPainterPath, str]] = (),
+    zone_size: float = 0.0,
+) -> tuple[tuple[Placed, ...], tuple[Placed, ...]]:
+    """The marks where they belong, and every number where it clears every mark and
+    every other number, inside `box`; returns the marks and the numbers.
+
+    The marks stay on their trigger points. Each number is placed greedily, the one with
+    the fewest free places first, at its most preferred free place: a mark's number
+    beside its mark and nearer to it than to any other, a zone's number inside its zone
+    and a little away from the marks, so that the two kinds are not read together.
+    """
+    fixed = [
+        Placed(
+            "press" if m.press else "no-press",
+            str(m.number),
+            centre,
+            _mark_rect(centre, mark_size, m.press),
+            mark_size,
+        )
+        for m, centre in marks
+    ]
+    inside = _box(box, -LABEL_GAP / 2)
+    labels: list[_Label] = []
+    for mark in fixed:
+        text, size = mark.text, mark_size * 0.62
+        found = _number_candidates(mark.centre, mark_size, mark.kind == "press", text, size)
+        labels.append(_Label("number", text, size, found, mark.centre))
+    labels += [
+        _Label("intensity", text, zone_size, _zone_candidates(shape, text, zone_size), None, shape)
+        for shape, text in zones
+    ]
+    for label in labels:
+        kept = [
+            (rect, cost)
+            for rect, cost in label.candidates
+            if rect.left() >= inside[0] and rect.top() >= inside[1]
+            and rect.right() <= inside[2] and rect.bottom() <= inside[3]
+        ]  # fmt: skip
+        if not kept:  # nowhere inside: the first place, moved into the box
+            rect = QRectF(label.candidates[0][0])
+            rect.moveLeft(min(max(rect.left(), inside[0]), inside[2] - rect.width()))
+            rect.moveTop(min(max(rect.top(), inside[1]), inside[3] - rect.height()))
+            kept = [(rect, 0.0)]
+        label.candidates = kept
+
+    marks_at = [(m.centre.x(), m.centre.y()) for m in fixed]
+    obstacles = [_box(m.rect, LABEL_GAP / 2) for m in fixed]
+    placed: dict[int, _Box] = {}
+
+    def clash(index: int, rect: QRectF) -> float:
+        own = _box(rect, LABEL_GAP / 2)
+        others = [b for n, b in placed.items() if n != index]
+        hits = [o for o in (_overlap(own, b) for b in (*obstacles, *others)) if o > 0]
+        return len(hits) * _COLLISION + sum(hits)
+
+    def preference(label: _Label, rect: QRectF, cost: float) -> float:
+        centre = rect.center()
+        if label.owner is not None:  # nearer its own mark than any other
+            own = math.dist(centre.toTuple(), label.owner.toTuple())
+            if any(math.dist(centre.toTuple(), m) < own - 0.5 for m in marks_at):
+                cost += 12.0
+            return cost
+        near = _box(rect, MARK_CLEARANCE)
+        numbers = [b for n, b in placed.items() if labels[n].kind == "number"]
+        if any(_overlap(near, b) > 0 for b in (*obstacles, *numbers)):
+            cost += 3.0
+        return cost
+
+    def best(index: int) -> tuple[QRectF, float]:
+        label = labels[index]
+        return min(
+            ((r, clash(index, r) + preference(label, r, c)) for r, c in label.candidates),
+            key=lambda item: item[1],
+        )
+
+    def free(index: int) -> int:
+        return sum(1 for r, _ in labels[index].candidates if clash(index, r) == 0)
+
+    chosen: dict[int, QRectF] = {}
+    waiting = list(range(len(labels)))
+    while waiting:
+        index = min(waiting, key=free)
+        waiting.remove(index)
+        chosen[index] = best(index)[0]
+        placed[index] = _box(chosen[index])
+    for _ in range(4):  # another look, now that every number has a place
+        moved = False
+        for index in range(len(labels)):
+            del placed[index]
+            better = best(index)[0]
+            moved = moved or better != chosen[index]
+            chosen[index] = better
+            placed[index] = _box(better)
+        if not moved:
+            break
+    numbers = tuple(
+        Placed(
+            label.kind,
+            label.text,
+            chosen[n].center(),
+            chosen[n],
+            label.size,
+            _leader(label, chosen[n]),
+        )
+        for n, label in enumerate(labels)
+    )
+    return tuple(fixed), numbers
+
+
+def _leader(label: _Label, rect: QRectF) -> QPointF | None:
+    """Where a line from a number put away from its mark or outside its zone goes:
+    the mark's centre, or the zone's nearest point; None for a number beside its mark
+    or in its zone."""
+    if label.owner is not None:
+        mark = label.owner
+        away_x = max(rect.left() - mark.x(), mark.x() - rect.right(), 0.0)
+        away_y = max(rect.top() - mark.y(), mark.y() - rect.bottom(), 0.0)
+        return mark if math.hypot(away_x, away_y) > LEADER_AFTER else None
+    if label.shape is None:
         return None
-    shape = transform.map(path)
+    return _zone_leader(label.shape, rect)
+
+
+def _zone_leader(shape: QPainterPath, rect: QRectF) -> QPointF | None:
+    """Where a line from a number outside its zone meets the zone: a point a little
+    inside it, the nearest to the number; None when the number sits in its zone."""
+    if shape.contains(rect.center()):
+        return None
+    bounds = shape.boundingRect()
+    steps = 24
+    inside = [
+        QPointF(
+            bounds.left() + bounds.width() * i / steps, bounds.top() + bounds.height() * j / steps
+        )
+        for i in range(1, steps)
+        for j in range(1, steps)
+    ]
+    inside = [q for q in inside if shape.contains(q)] or [label_point(shape)]
+    centre = rect.center().toTuple()
+    return min(inside, key=lambda q: math.dist(q.toTuple(), centre))
+
+
+def _draw_marks(painter: QPainter, marks: Sequence[Placed], numbers: Sequence[Placed]) -> None:
+    """The marks, then the numbers over everything."""
+    painter.save()
+    painter.setPen(QPen(INK, 0.5))
+    painter.setBrush(INK)
+    for number in numbers:
+        if number.leader is not None:
+            painter.drawLine(number.centre, number.leader)
+            if number.kind == "intensity":  # a mark covers the end of its own line
+                painter.drawEllipse(number.leader, 0.9, 0.9)
+    painter.restore()
+    for mark in marks:
+        if mark.kind == "press":
+            _press_mark(painter, mark.centre, mark.size)
+        else:
+            _no_press_mark(painter, mark.centre, mark.size)
+    for number in numbers:
+        _draw_badge(painter, number.rect, number.text, number.size)
+
+
+def _shade_zone(painter: QPainter, shape: QPainterPath, intensity: int) -> None:
+    """Shade one painful zone, already mapped to the page."""
     painter.save()
     painter.setPen(Qt.PenStyle.NoPen)
-    if mark.intensity > 0:
-        painter.setBrush(intensity_color(mark.intensity, ChartPalette.PRINT))
+    if intensity > 0:
+        painter.setBrush(intensity_color(intensity, ChartPalette.PRINT))
         painter.drawPath(shape)
     else:
         # Marked but not hurting now: hatched, so it reads apart from pain in grey too.
@@ -325,34 +632,6 @@ def _shade_zone(
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(shape)
     painter.restore()
-    return _label_spot(shape, avoid)
-
-
-def _label_spot(shape: QPainterPath, avoid: Sequence[QPointF]) -> QPointF:
-    """Where a zone's number goes: its usual label point, or, when a trigger-point mark
-    or the mark's number sits there, the point of the zone furthest from them."""
-    blocked = [p for c in avoid for p in (c, c + _number_offset(PAIN_MARK_SIZE))]
-
-    def clearance(point: QPointF) -> float:
-        return min((math.dist(point.toTuple(), b.toTuple()) for b in blocked), default=math.inf)
-
-    usual = label_point(shape)
-    if clearance(usual) >= MARK_CLEARANCE:
-        return usual
-    bounds = shape.boundingRect()
-    best, best_room = usual, clearance(usual)
-    steps = 14
-    for i in range(1, steps):
-        for j in range(1, steps):
-            point = QPointF(
-                bounds.left() + bounds.width() * i / steps,
-                bounds.top() + bounds.height() * j / steps,
-            )
-            badge = QRectF(point.x() - 4, point.y() - 4, 8, 8)
-            room = clearance(point)
-            if room > best_room and shape.contains(badge):
-                best, best_room = point, room
-    return best
 
 
 def _caption(painter: QPainter, rect: QRectF, text: str, size: float, colour: QColor) -> None:
@@ -376,52 +655,193 @@ def _panel_crop(drawing: Drawing, panel: DrawingPanel) -> QRectF:
     return _band(drawing, min(b.top() for b in boxes), max(b.bottom() for b in boxes), 0.36)
 
 
-def pain_figure(sheet: TreatmentSheet, width: float, artwork: _Artwork) -> Figure | None:
-    """The views with the painful zones side by side, at one scale, each cropped to the
-    part of the leg that matters (with enough around it to see where it is)."""
-    panels = [(p, load_drawing(p.view.value)) for p in sheet.drawings]
-    if not panels:
+def _with_marks(drawing: Drawing, panel: DrawingPanel, crop: QRectF, margin: float) -> QRectF:
+    """`crop` grown, where needed, to hold every mark whole: `margin` drawing units
+    around each trigger point."""
+    out = QRectF(crop)
+    for m in panel.marks:
+        anchor = drawing.anchors.get(f"trp-{m.trigger_point_id}")
+        if anchor is not None:
+            out = out.united(
+                QRectF(anchor.x() - margin, anchor.y() - margin, 2 * margin, 2 * margin)
+            )
+    return out
+
+
+@dataclass(frozen=True)
+class PanelLayout:
+    """One view on the pain drawing, in the figure's own coordinates (origin top left)."""
+
+    panel: DrawingPanel
+    drawing: Drawing
+    transform: QTransform
+    """Drawing units to the figure."""
+    art: QRectF
+    """Where the drawing shows."""
+    box: QRectF
+    """The panel: its marks and numbers keep inside it, its caption sits under it."""
+    caption: tuple[str, ...]
+    caption_rect: QRectF
+    """Where the caption's lines are, as wide as the widest."""
+    marks: tuple[Placed, ...]
+    numbers: tuple[Placed, ...]
+
+
+@dataclass(frozen=True)
+class PainLayout:
+    width: float
+    height: float
+    caption_size: float
+    panels: tuple[PanelLayout, ...]
+
+
+def _fit_scale(
+    crops: Sequence[QRectF], needs: Sequence[float], room: float, most: float
+) -> float | None:
+    """The largest scale, up to `most`, at which the panels fit in `room` points across,
+    each as wide as its drawing or its caption, whichever is wider; None if the captions
+    alone are too wide."""
+
+    def across(scale: float) -> float:
+        return sum(max(c.width() * scale, n) for c, n in zip(crops, needs, strict=True))
+
+    if across(most) <= room:
+        return most
+    if sum(needs) >= room:
         return None
-    crops = [_panel_crop(d, p) for p, d in panels]
-    caption, gap = 12.0, 16.0
-    gaps = gap * (len(crops) - 1)
-    scale = (PAIN_FIGURE_HEIGHT - caption) / max(c.height() for c in crops)
-    natural = sum(c.width() for c in crops) * scale
-    if natural + gaps > width:
-        scale *= (width - gaps) / natural
-    widths = [c.width() * scale for c in crops]
-    height = max(c.height() for c in crops) * scale + caption
-    side = sheet.side
+    low, high = 0.0, most
+    for _ in range(40):
+        middle = (low + high) / 2
+        if across(middle) <= room:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def pain_layout(
+    sheet: TreatmentSheet, width: float, height: float = PAIN_FIGURE_HEIGHT
+) -> PainLayout | None:
+    """Where everything on the pain drawing goes: the views side by side at one scale,
+    at most `width` by `height` points, each cropped to the part of the leg that matters
+    and at least as wide as its caption; the caption on one line where that leaves the
+    drawing as large, else on two, and smaller only when even two lines do not fit."""
+    views = [(p, load_drawing(p.view.value)) for p in sheet.drawings]
+    if not views:
+        return None
+    side = sheet.side.value
+    one_line: list[tuple[str, ...]] = [(f"{p.view.label}, {side} leg",) for p, _ in views]
+    two_lines: list[tuple[str, ...]] = [(f"{p.view.label},", f"{side} leg") for p, _ in views]
+    gaps = PANEL_GAP * (len(views) - 1)
+    room = width - gaps
+
+    def fit(crops: Sequence[QRectF]) -> tuple[float, list[tuple[str, ...]], float]:
+        tallest = max(c.height() for c in crops)
+        size = PAIN_CAPTION_PT
+        while True:
+            metrics = _metrics(size, bold=True)
+            options = []
+            for lines in (one_line, two_lines):
+                below = CAPTION_GAP + metrics.height() * len(lines[0])
+                needs = [max(text_width(t, size, bold=True) for t in ls) + 2 for ls in lines]
+                scale = _fit_scale(crops, needs, room, (height - below) / tallest)
+                if scale is not None:
+                    options.append((scale, lines))
+            if options:
+                scale, lines = options[0]
+                if len(options) > 1 and options[1][0] > scale * 1.04:
+                    scale, lines = options[1]
+                return scale, lines, size
+            if size <= PAIN_CAPTION_LEAST_PT:  # too many views: the figure grows wider
+                lines = two_lines
+                needs = [max(text_width(t, size, bold=True) for t in ls) + 2 for ls in lines]
+                below = CAPTION_GAP + metrics.height() * 2
+                most = (height - below) / tallest
+                least = min(n / c.width() for c, n in zip(crops, needs, strict=True))
+                return min(most, least), lines, size
+            size = max(PAIN_CAPTION_LEAST_PT, size - 0.4)
+
+    crops = [_panel_crop(d, p) for p, d in views]
+    margin = _mark_rect(QPointF(0, 0), PAIN_MARK_SIZE, True).width() / 2 + LABEL_GAP
+    for _ in range(2):  # the room a mark needs depends on the scale, and back
+        scale, _, _ = fit(crops)
+        crops = [
+            _with_marks(d, p, c, margin * 1.1 / scale)
+            for (p, d), c in zip(views, crops, strict=True)
+        ]
+    scale, captions, size = fit(crops)
+    metrics = _metrics(size, bold=True)
+    art_height = max(c.height() for c in crops) * scale
+    x = 0.0
+    panels = []
+    for (panel, drawing), crop, lines in zip(views, crops, captions, strict=True):
+        widest = max(text_width(t, size, bold=True) for t in lines)
+        w = max(crop.width() * scale, widest + 2)
+        box = QRectF(x, 0, w, art_height)
+        # Bottom-aligned: a short view sits right above its caption.
+        art = QRectF(0, 0, crop.width() * scale, crop.height() * scale)
+        art.moveBottom(art_height)
+        art.moveLeft(x + (w - art.width()) / 2)
+        transform = _leg_transform(drawing, crop, art, sheet.side)
+        spots = [
+            (mark, transform.map(drawing.anchors[f"trp-{mark.trigger_point_id}"]))
+            for mark in panel.marks
+            if f"trp-{mark.trigger_point_id}" in drawing.anchors
+        ]
+        zones = [
+            (transform.map(drawing.zones[p.zone_id]), str(p.intensity))
+            for p in panel.pain
+            if p.zone_id in drawing.zones
+        ]
+        marks, numbers = place_labels(box, spots, PAIN_MARK_SIZE, zones, INTENSITY_PT)
+        caption_rect = QRectF(
+            x + (w - widest) / 2,
+            art_height + CAPTION_GAP,
+            widest,
+            metrics.height() * len(lines),
+        )
+        panels.append(
+            PanelLayout(panel, drawing, transform, art, box, lines, caption_rect, marks, numbers)
+        )
+        x += w + PANEL_GAP
+    caption_height = CAPTION_GAP + metrics.height() * max(len(c) for c in captions)
+    return PainLayout(x - PANEL_GAP, art_height + caption_height, size, tuple(panels))
+
+
+def pain_figure(
+    sheet: TreatmentSheet, width: float, artwork: _Artwork, height: float = PAIN_FIGURE_HEIGHT
+) -> Figure | None:
+    """The views with the painful zones side by side (see `pain_layout`)."""
+    layout = pain_layout(sheet, width, height)
+    if layout is None:
+        return None
+    pain = {p.view: {m.zone_id: m.intensity for m in p.pain} for p in sheet.drawings}
 
     def paint(painter: QPainter, rect: QRectF) -> None:
-        x = rect.left()
-        for (panel, drawing), crop, w in zip(panels, crops, widths, strict=True):
-            box = QRectF(x, rect.top(), w, crop.height() * scale)
-            transform = _leg_transform(drawing, crop, box, side)
-            artwork.draw(painter, drawing, transform, box)
+        painter.save()
+        painter.translate(rect.topLeft())
+        for panel in layout.panels:
+            drawing = panel.drawing
+            artwork.draw(painter, drawing, panel.transform, panel.art)
             painter.save()
-            painter.setClipRect(box, Qt.ClipOperation.IntersectClip)
-            spots = [
-                (mark, transform.map(drawing.anchors[f"trp-{mark.trigger_point_id}"]))
-                for mark in panel.marks
-                if f"trp-{mark.trigger_point_id}" in drawing.anchors
-            ]
-            centres = [c for _, c in spots]
-            labels = [
-                (where, str(mark.intensity))
-                for mark in panel.pain
-                if (where := _shade_zone(painter, drawing, transform, mark, centres)) is not None
-            ]
-            for where, text in labels:
-                _badge(painter, where, text, 7.5)
-            for mark, centre in spots:
-                _spot_mark(painter, centre, mark, PAIN_MARK_SIZE)
+            painter.setClipRect(panel.art, Qt.ClipOperation.IntersectClip)
+            for zone_id, intensity in pain[panel.panel.view].items():
+                if zone_id in drawing.zones:
+                    _shade_zone(painter, panel.transform.map(drawing.zones[zone_id]), intensity)
             painter.restore()
-            under = QRectF(x - gap / 2, rect.bottom() - caption, w + gap, caption)
-            _caption(painter, under, f"{panel.view.label}, {side.value} leg", SMALL_PT, INK)
-            x += w + gap
+            _draw_marks(painter, panel.marks, panel.numbers)
+            painter.save()
+            painter.setFont(_figure_font(painter, layout.caption_size, bold=True))
+            painter.setPen(INK)
+            line = panel.caption_rect.height() / len(panel.caption)
+            for n, text in enumerate(panel.caption):
+                where = QRectF(panel.box.left(), panel.caption_rect.top() + n * line,
+                               panel.box.width(), line)  # fmt: skip
+                painter.drawText(where, Qt.AlignmentFlag.AlignCenter, text)
+            painter.restore()
+        painter.restore()
 
-    return Figure(sum(widths) + gaps, height, paint)
+    return Figure(layout.width, layout.height, paint)
 
 
 def spot_figure(sheet: TreatmentSheet, section: MuscleSection, artwork: _Artwork) -> Figure | None:
@@ -460,9 +880,11 @@ def spot_figure(sheet: TreatmentSheet, section: MuscleSection, artwork: _Artwork
             painter.setPen(QPen(_MUSCLE_EDGE, 0.6, style))
             painter.setBrush(_MUSCLE_FILL)
             painter.drawPath(transform.map(muscle))
-        for spot, anchor in anchors:
-            mark = SpotMark(spot.trigger_point_id, spot.number, spot.press)
-            _spot_mark(painter, transform.map(anchor), mark, 9.5)
+        spots = [
+            (SpotMark(spot.trigger_point_id, spot.number, spot.press), transform.map(anchor))
+            for spot, anchor in anchors
+        ]
+        _draw_marks(painter, *place_labels(box, spots, SPOT_MARK_SIZE))
         painter.restore()
         under = QRectF(rect.left() - 8, rect.bottom() - caption, rect.width() + 16, caption)
         _caption(painter, under, label, SMALL_PT - 0.8, GREY)
@@ -550,20 +972,46 @@ def _full_stop(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def _style() -> str:
+@dataclass(frozen=True)
+class Density:
+    """How tightly the sheet is set: the white between paragraphs, the pain drawing's
+    height and the size of the sources. Every density keeps the body text's size."""
+
+    spacing: float = 1.0
+    """A share of the usual white above and below headings, paragraphs and lists."""
+    figure_height: float = PAIN_FIGURE_HEIGHT
+    sources_pt: float = TINY_PT
+    """The list of sources at the sheet's end."""
+
+
+DENSITIES = (
+    Density(),
+    Density(spacing=0.6, sources_pt=SOURCES_LEAST_PT),
+    Density(spacing=0.6, figure_height=165.0, sources_pt=SOURCES_LEAST_PT),
+)
+"""The usual setting, then tighter ones for a sheet that would take more than
+TYPICAL_PAGES: US Letter is 50 points shorter than A4, and a typical sheet should fit on
+two pages of either."""
+
+
+def _style(density: Density) -> str:
+    def gap(points: float) -> str:
+        return _px(points * density.spacing)
+
     return f"""
 body {{ color: #000000; }}
-h1 {{ font-size: 15pt; margin-top: 0px; margin-bottom: {_px(1)}px; }}
-h2 {{ font-size: 11.5pt; margin-top: {_px(7)}px; margin-bottom: {_px(2.5)}px; }}
-h3 {{ font-size: {BODY_PT + 0.4}pt; margin-top: {_px(2.5)}px; margin-bottom: {_px(1)}px; }}
-p {{ margin-top: 0px; margin-bottom: {_px(2.5)}px; }}
-ol, ul {{ margin-top: 0px; margin-bottom: {_px(2)}px; margin-left: 0px;
+h1 {{ font-size: 15pt; margin-top: 0px; margin-bottom: {gap(1)}px; }}
+h2 {{ font-size: 11.5pt; margin-top: {gap(7)}px; margin-bottom: {gap(2.5)}px; }}
+h3 {{ font-size: {BODY_PT + 0.4}pt; margin-top: {gap(2.5)}px; margin-bottom: {gap(1)}px; }}
+p {{ margin-top: 0px; margin-bottom: {gap(2.5)}px; }}
+ol, ul {{ margin-top: 0px; margin-bottom: {gap(2)}px; margin-left: 0px;
           -qt-list-indent: 1; }}
-li {{ margin-bottom: {_px(0.5)}px; }}
+li {{ margin-bottom: {gap(0.5)}px; }}
 td {{ vertical-align: top; }}
 th {{ font-size: {TINY_PT}pt; text-align: left; vertical-align: bottom; }}
 .small {{ font-size: {SMALL_PT}pt; }}
 .tiny {{ font-size: {TINY_PT}pt; }}
+.sources {{ font-size: {density.sources_pt}pt; }}
 .muted {{ color: #3a3a3a; }}
 """
 
@@ -571,14 +1019,15 @@ th {{ font-size: {TINY_PT}pt; text-align: left; vertical-align: bottom; }}
 class _SheetHtml:
     """Writes the sheet as HTML and collects the figures placed in it."""
 
-    def __init__(self, sheet: TreatmentSheet, width: float) -> None:
+    def __init__(self, sheet: TreatmentSheet, width: float, density: Density) -> None:
         self.sheet = sheet
         self.width = width
+        self.density = density
         self.figures: list[tuple[Figure, int | None]] = []
         self.keeps: list[bool] = []
         self.artwork = _Artwork()
         self._device = _layout_device()
-        self._scratch = _new_document(self._device)
+        self._scratch = _new_document(self._device, density)
         self.parts: list[str] = []
 
     def figure(self, figure: Figure | None, align: str = "left", keep: int | None = None) -> str:
@@ -689,7 +1138,9 @@ class _SheetHtml:
         if not sheet.pain:
             self.parts.append("<h2>Where it hurts</h2><p>No painful area was marked.</p>" + doctor)
             return
-        figure = pain_figure(sheet, self.width * PAIN_FIGURE_SHARE, self.artwork)
+        figure = pain_figure(
+            sheet, self.width * PAIN_FIGURE_SHARE, self.artwork, self.density.figure_height
+        )
         listing = "<br>".join(
             f"{_e(_capital(p.name))}: <b>{p.intensity}</b>/10" for p in sheet.pain
         )
@@ -902,14 +1353,14 @@ class _SheetHtml:
                         "a source.")  # fmt: skip
         self.parts.append(
             self.heading(2, "About this sheet") + f"<p class='tiny'>{_e(sheet.evidence)}</p>"
-            f"<p class='tiny'><b>Main sources.</b> {sources} {_e(' '.join(more))}</p>"
+            f"<p class='sources'><b>Main sources.</b> {sources} {_e(' '.join(more))}</p>"
         )
 
 
 # -- the document and its pages ---------------------------------------------------------
 
 
-def _new_document(device: QImage) -> QTextDocument:
+def _new_document(device: QImage, density: Density) -> QTextDocument:
     """A text document laid out in points on `device`, in the sheet's fonts and style.
 
     The caller keeps `device` alive: the layout holds only a pointer to it.
@@ -919,7 +1370,7 @@ def _new_document(device: QImage) -> QTextDocument:
     document.setUseDesignMetrics(True)
     document.setDocumentMargin(0)
     document.setDefaultFont(_font(BODY_PT))
-    document.setDefaultStyleSheet(_style())
+    document.setDefaultStyleSheet(_style(density))
     return document
 
 
@@ -944,15 +1395,36 @@ class _Keep:
 class SheetDocument:
     """The sheet's text laid out for one printable area, with its figures placed in it."""
 
-    def __init__(self, sheet: TreatmentSheet, page: QSizeF) -> None:
-        """`page` is the printable area in points."""
+    def __init__(self, sheet: TreatmentSheet, page: QSizeF, density: Density | None = None) -> None:
+        """`page` is the printable area in points. Without a `density`: the usual one,
+        unless the sheet then takes more than TYPICAL_PAGES; then the first tighter one
+        that brings it to that, or else the one that takes the fewest pages."""
         self.sheet = sheet
         self.page = page
         self.body = QSizeF(page.width(), page.height() - FOOTER_BAND)
-        self._device = _layout_device()  # the document keeps a pointer: keep it alive
-        self.document = _new_document(self._device)
+        self._lay_out(density or DENSITIES[0])
+        if density is not None:
+            return
+        fewest = (self.page_count, self.density)
+        for tighter in DENSITIES[1:]:
+            if fewest[0] <= TYPICAL_PAGES:
+                break
+            self._lay_out(tighter)
+            if self.page_count < fewest[0]:
+                fewest = (self.page_count, tighter)
+        if self.density is not fewest[1]:
+            self._lay_out(fewest[1])
+
+    def _lay_out(self, density: Density) -> None:
+        self.density = density
+        device = _layout_device()
+        # The old document goes before the device it points to; the new one keeps a
+        # pointer to its own: keep that alive.
+        self.document = _new_document(device, density)
+        self._device = device
+        sheet = self.sheet
         self.document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, sheet.title)
-        writer = _SheetHtml(sheet, page.width())
+        writer = _SheetHtml(sheet, self.page.width(), density)
         self.document.setHtml(writer.html())
         self._keeps = [
             _Keep(self._take_mark(_START, n), self._take_mark(_END, n) if whole else None)
