@@ -149,6 +149,7 @@ class ScreeningPanel(QScrollArea):
         super().__init__(parent)
         self._controller = controller
         self.setObjectName("screeningPanel")
+        self.setAccessibleName("Safety questions")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

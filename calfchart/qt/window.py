@@ -32,7 +32,7 @@ from calfchart import __version__
 from calfchart.controller import Change, ChartController
 from calfchart.domain.catalog import Catalog
 from calfchart.domain.session import Session, SessionError, parse_session
-from calfchart.domain.zones import Side
+from calfchart.domain.zones import Side, View
 from calfchart.files import safe_stem, write_text_atomically
 from calfchart.qt import dialogs
 from calfchart.qt.chart_area import THIRD_PANE_VIEWS, ChartArea
@@ -213,10 +213,16 @@ class MainWindow(QMainWindow):
             view.addAction(action)
             self.side_actions[side] = action
         view.addSeparator()
+        # Mnemonics free in the View menu (I, O, F, R, L, C and P are taken).
+        titles = {
+            View.LATERAL: "Show the Ou&ter Side",
+            View.MEDIAL: "Show the Inn&er Side",
+            View.PLANTAR: "Show the &Sole",
+        }
         for index, third in enumerate(THIRD_PANE_VIEWS):
             self._action(
                 view,
-                f"Show the {third.label.lower()}",
+                titles[third],
                 lambda _=False, i=index: self.chart_area.show_third(i),
                 f"Ctrl+{index + 3}",
             )
