@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QPainterPath
+from PySide6.QtGui import QMouseEvent, QPainterPath
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from calfchart.qt.chart_view import ChartView
@@ -73,3 +74,19 @@ def click_zone(qtbot: QtBot, view: ChartView, zone_id: str) -> None:
     point = zone_scene_point(view, zone_id)
     view.centerOn(point)
     click_scene(qtbot, view, point)
+
+
+def drag(qtbot: QtBot, view: ChartView, start: QPoint, steps: list[QPoint]) -> None:
+    """Press at `start`, move through `steps` with the button held, release at the last."""
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    for moved in steps:
+        move = QMouseEvent(
+            QMouseEvent.Type.MouseMove,
+            QPointF(moved),
+            QPointF(view.viewport().mapToGlobal(moved)),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(view.viewport(), move)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=steps[-1])

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QContextMenuEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -17,7 +17,7 @@ from calfchart.domain.zones import Side, View
 from calfchart.qt import chart_view
 from calfchart.qt.chart_paint import label_point, pattern_colors
 from calfchart.qt.chart_view import ChartView, LabelItem
-from tests.chart_helpers import click_scene, click_zone, interior_point, zone_scene_point
+from tests.chart_helpers import click_scene, click_zone, drag, interior_point, zone_scene_point
 
 ViewMaker = Callable[..., ChartView]
 
@@ -418,18 +418,7 @@ def test_dragging_the_background_pans(
     view.centerOn(background)
     start = view.mapFromScene(background)
     bar = view.horizontalScrollBar().value(), view.verticalScrollBar().value()
-    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
-    moved = start + QPoint(-60, -60)
-    move = QMouseEvent(
-        QMouseEvent.Type.MouseMove,
-        QPointF(moved),
-        QPointF(view.viewport().mapToGlobal(moved)),
-        Qt.MouseButton.NoButton,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(view.viewport(), move)
-    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=moved)
+    drag(qtbot, view, start, [start + QPoint(-60, -60)])
     assert (view.horizontalScrollBar().value(), view.verticalScrollBar().value()) != bar
     assert dict(controller.pain) == {}
 
@@ -577,19 +566,7 @@ def test_dragging_from_a_zone_pans_instead_of_marking_it(
     start = view.mapFromScene(point)
     bars = view.horizontalScrollBar(), view.verticalScrollBar()
     before = bars[0].value(), bars[1].value()
-    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
-    for step in range(1, 5):
-        moved = start + QPoint(-10 * step, -12 * step)
-        move = QMouseEvent(
-            QMouseEvent.Type.MouseMove,
-            QPointF(moved),
-            QPointF(view.viewport().mapToGlobal(moved)),
-            Qt.MouseButton.NoButton,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        QApplication.sendEvent(view.viewport(), move)
-    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=moved)
+    drag(qtbot, view, start, [start + QPoint(-10 * step, -12 * step) for step in range(1, 5)])
     assert (bars[0].value(), bars[1].value()) != before
     assert dict(controller.pain) == {}
 
