@@ -246,6 +246,24 @@ def test_a_red_flag_removes_the_press_marks_but_keeps_the_pattern(
     assert len(_tagged(view, "trigger-point")) == 1
 
 
+def test_the_pain_shading_stays_on_top_of_a_pattern_s_solid_zone(
+    make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view(View.PLANTAR)
+    scene = view.chart_scene()
+    controller.set_intensity("heel_plantar", 9)
+    controller.focus("soleus-1")
+    point = scene.zone_point("heel_plantar")
+    heel = scene.zones["heel_plantar"]
+    tags = [
+        "pain" if item is heel else item.data(0)[0]
+        for item in scene.items(point)
+        if item is heel or isinstance(item.data(0), tuple)
+    ]
+    # Top first: the pattern's outline, then the zone with its pain, then the tint.
+    assert tags.index("essential-edge") < tags.index("pain") < tags.index("essential")
+
+
 def test_two_overlays_differ_in_colour_and_hatch(
     make_view: ViewMaker, controller: ChartController
 ) -> None:

@@ -103,6 +103,9 @@ class Layer(IntEnum):
     """Stacking order of the items in the leg layer."""
 
     ARTWORK = 0
+    PATTERN_FILLS = 5
+    """Essential zones' tint lies under the pain shading, so "darker is worse" still
+    reads where a pattern covers a painful zone; the pattern's outline lies above."""
     ZONES = 10
     OVERLAYS = 20
     BADGES = 25
@@ -339,6 +342,7 @@ class ChartScene(QGraphicsScene):
         self._badges = _Group(self._leg, Layer.BADGES)
         self._badge_items: dict[str, LabelItem] = {}
         self._overlays = _Group(self._leg, Layer.OVERLAYS)
+        self._pattern_fills = _Group(self._leg, Layer.PATTERN_FILLS)
         self._muscles = _Group(self._leg, Layer.MUSCLES)
         self._markers = _Group(self._leg, Layer.MARKERS)
         self._acupressure = _Group(self._leg, Layer.ACUPRESSURE)
@@ -459,6 +463,7 @@ class ChartScene(QGraphicsScene):
             return
         self._drawn_patterns = (shown, press_marks)
         self._clear(self._overlays)
+        self._clear(self._pattern_fills)
         self._clear(self._markers)
         self._markers_drawn = []
         catalog = self.controller.catalog
@@ -481,11 +486,14 @@ class ChartScene(QGraphicsScene):
                     spill_outline.addPath(self.drawing.zones[zone_id])
             name = f"{tp.label} ({catalog.muscles[tp.muscle_id].name})"
             if not essential.isEmpty():
-                fill = self._overlay_item(essential, _FILL)
-                # Light enough that the pain shading underneath still shows.
+                fill = self._overlay_item(essential, _FILL, self._pattern_fills)
                 fill.setBrush(translucent(colour, 80))
-                fill.setPen(self._pen(colour, 2.0))
+                fill.setPen(Qt.PenStyle.NoPen)
                 fill.setData(0, ("essential", tp_id))
+                edge = self._overlay_item(essential, _FILL)
+                edge.setBrush(Qt.BrushStyle.NoBrush)
+                edge.setPen(self._pen(colour, 2.0))
+                edge.setData(0, ("essential-edge", tp_id))
             if not spill.isEmpty():
                 hatch = self._overlay_item(spill, _HATCH)
                 hatch.setBrush(translucent(colour, 230))
@@ -510,8 +518,10 @@ class ChartScene(QGraphicsScene):
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         return pen
 
-    def _overlay_item(self, path: QPainterPath, z: float) -> QGraphicsPathItem:
-        item = QGraphicsPathItem(path, self._overlays)
+    def _overlay_item(
+        self, path: QPainterPath, z: float, group: QGraphicsItem | None = None
+    ) -> QGraphicsPathItem:
+        item = QGraphicsPathItem(path, group or self._overlays)
         item.setZValue(z)
         # Clicks fall through to the zones underneath.
         item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
