@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QContextMenuEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -500,6 +500,19 @@ def test_moving_through_the_zones_is_announced_to_screen_readers(
     qtbot.keyClick(view, Qt.Key.Key_Down)
     qtbot.keyClick(view, Qt.Key.Key_Up)
     assert said[-1] == f"{name}, marked, 7 of 10"
+
+
+def test_tabbing_into_a_drawing_lands_on_a_zone_that_space_marks(
+    qtbot: QtBot, make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    # The event a Tab from the previous widget delivers (offscreen windows are never
+    # active, so setFocus alone sends none).
+    QApplication.sendEvent(view, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.TabFocusReason))
+    first = view.chart_scene().keyboard_order[0]
+    assert view.chart_scene().current == first
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert dict(controller.pain) == {first: 5}
 
 
 def test_arrows_go_the_way_they_point(make_view: ViewMaker) -> None:

@@ -1093,6 +1093,12 @@ class ChartView(QGraphicsView):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self._scene.set_has_focus(True)
+        # Arriving by keyboard puts the focus on a zone at once, so Space marks it.
+        reasons = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        if event.reason() in reasons and self._scene.current is None and self._scene.zones:
+            order = self._scene.keyboard_order
+            first = order[0] if event.reason() is Qt.FocusReason.TabFocusReason else order[-1]
+            self._move_current(first)
         self.viewport().update()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
