@@ -60,6 +60,7 @@ from calfchart.qt.chart_paint import (
     hatch_path,
     intensity_color,
     label_point,
+    no_press_marker_path,
     x_marker_path,
 )
 from calfchart.qt.drawing import Drawing, load_drawing, mirrored, svg_with_style
@@ -298,9 +299,11 @@ def _badge(painter: QPainter, centre: QPointF, text: str, size: float) -> None:
     _draw_badge(painter, _badge_rect(centre, text, size), text, size)
 
 
-def _press_mark(painter: QPainter, centre: QPointF, size: float) -> None:
-    """The X that says "press here": black, with a white halo over the shading."""
-    path = x_marker_path(centre, size)
+def _spot_mark(painter: QPainter, centre: QPointF, size: float, press: bool) -> None:
+    """Black, with a white halo over the shading: an X says "press here", a crossed
+    circle "the trigger point is here, but do not press it yourself" (the window's
+    drawings use the same two signs, from chart_paint)."""
+    path = x_marker_path(centre, size) if press else no_press_marker_path(centre, size)
     painter.save()
     painter.setPen(
         QPen(PAPER, size * 0.18, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
@@ -310,19 +313,6 @@ def _press_mark(painter: QPainter, centre: QPointF, size: float) -> None:
     painter.drawPath(path)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.drawPath(path)
-    painter.restore()
-
-
-def _no_press_mark(painter: QPainter, centre: QPointF, size: float) -> None:
-    """A crossed circle: "the trigger point is here, but do not press it yourself"."""
-    radius = size / 2
-    slash = QPointF(radius, -radius) * math.sqrt(0.5)
-    painter.save()
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    for colour, width in ((PAPER, size * 0.34), (INK, size * 0.14)):
-        painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-        painter.drawEllipse(centre, radius, radius)
-        painter.drawLine(centre - slash, centre + slash)
     painter.restore()
 
 
@@ -609,10 +599,7 @@ def _draw_marks(painter: QPainter, marks: Sequence[Placed], numbers: Sequence[Pl
                 painter.drawEllipse(number.leader, 0.9, 0.9)
     painter.restore()
     for mark in marks:
-        if mark.kind == "press":
-            _press_mark(painter, mark.centre, mark.size)
-        else:
-            _no_press_mark(painter, mark.centre, mark.size)
+        _spot_mark(painter, mark.centre, mark.size, mark.kind == "press")
     for number in numbers:
         _draw_badge(painter, number.rect, number.text, number.size)
 
@@ -899,11 +886,8 @@ def _symbol(kind: str) -> Figure:
 
     def paint(painter: QPainter, rect: QRectF) -> None:
         centre = rect.center()
-        if kind == "press":
-            _press_mark(painter, centre, size * 0.72)
-            return
-        if kind == "no-press":
-            _no_press_mark(painter, centre, size * 0.72)
+        if kind in ("press", "no-press"):
+            _spot_mark(painter, centre, size * 0.72, kind == "press")
             return
         square = QPainterPath()
         square.addRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
