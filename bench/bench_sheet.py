@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from installed_like import child_environment
+
 RUNS = 10
 GOAL_MS = 1000.0
 RUNNER = [
@@ -26,18 +28,16 @@ RUNNER = [
 ]  # fmt: skip
 
 
-def whole_command_ms(target: Path) -> tuple[float, str]:
+def whole_command_ms(folder: Path) -> tuple[float, str]:
+    env = child_environment(folder)
+    command = [sys.executable, "-m", "calfchart", "sheet", *RUNNER, "-o", str(folder / "s.pdf")]
     times = []
     out = ""
-    for _ in range(RUNS):
+    for run in range(RUNS + 2):  # the first two write the bytecode and warm the caches
         start = time.perf_counter()
-        done = subprocess.run(
-            [sys.executable, "-m", "calfchart", "sheet", *RUNNER, "-o", str(target)],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        times.append((time.perf_counter() - start) * 1000)
+        done = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
+        if run >= 2:
+            times.append((time.perf_counter() - start) * 1000)
         out = done.stdout.strip()
     return statistics.median(times), out
 
@@ -66,7 +66,7 @@ def in_process_ms() -> float:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        whole, said = whole_command_ms(Path(folder) / "sheet.pdf")
+        whole, said = whole_command_ms(Path(folder))
     drawing = in_process_ms()
     verdict = "met" if whole < GOAL_MS else "NOT met"
     print(f"last run said: {said}")

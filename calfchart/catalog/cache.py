@@ -21,7 +21,7 @@ from calfchart import __version__
 from calfchart.domain.catalog import Catalog
 from calfchart.resources import data_folder
 
-_FORMAT = 1
+_FORMAT = 2  # 2: the core's types became records (domain/record.py)
 
 
 def cache_folder() -> Path:

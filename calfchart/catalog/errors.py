@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from calfchart.domain.record import record
 
 
-@dataclass(frozen=True, order=True)
+@record
 class Problem:
     """One thing wrong with a data file, at a line (1-based; 0 when unknown)."""
 
     file: str
     line: int
     message: str
+
+    def __lt__(self, other: Problem) -> bool:
+        """By file, then line, then text: the order they are reported in."""
+        return (self.file, self.line, self.message) < (other.file, other.line, other.message)
 
     def __str__(self) -> str:
         return (

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from calfchart.domain.record import record
 from calfchart.domain.zones import View
 
 
-@dataclass(frozen=True)
+@record
 class AcupressurePoint:
     id: str
     name: str

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from calfchart.domain.acupressure import AcupressurePoint
 from calfchart.domain.muscles import Muscle, MuscleGroup, TriggerPoint
+from calfchart.domain.record import field, record
 from calfchart.domain.red_flags import RedFlag, ScreeningQuestion
 from calfchart.domain.sources import Source
 from calfchart.domain.zones import View, Zone
 
 
-@dataclass(frozen=True)
+@record
 class Texts:
     disclaimer: str
     evidence: str
@@ -39,7 +39,7 @@ def _normalise(text: str) -> str:
     return " ".join(text.lower().replace("_", " ").replace("-", " ").split())
 
 
-@dataclass(frozen=True)
+@record
 class Catalog:
     zones: Mapping[str, Zone]
     muscles: Mapping[str, Muscle]

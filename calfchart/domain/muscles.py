@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
+from calfchart.domain.record import record
 from calfchart.domain.sources import Sourced
 from calfchart.domain.zones import View
 
@@ -47,7 +47,7 @@ class Depth(StrEnum):
     DEEP = "deep"
 
 
-@dataclass(frozen=True)
+@record
 class ReferralPattern:
     """Where a trigger point sends pain, after Travell & Simons.
 
@@ -63,14 +63,14 @@ class ReferralPattern:
         return self.essential | self.spillover
 
 
-@dataclass(frozen=True)
+@record
 class Location:
     landmark: str
     """How a person finds it with a finger."""
     anatomical: str
 
 
-@dataclass(frozen=True)
+@record
 class TriggerPoint:
     id: str
     muscle_id: str
@@ -84,7 +84,7 @@ class TriggerPoint:
     disagreement: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class PressureTechnique:
     """Ischemic-pressure self-massage (trigger-point pressure release)."""
 
@@ -104,7 +104,7 @@ class PressureTechnique:
         return seconds_text(self.hold_seconds)
 
 
-@dataclass(frozen=True)
+@record
 class Stretch:
     name: str
     steps: tuple[str, ...]
@@ -119,7 +119,7 @@ class Stretch:
         return seconds_text(self.hold_seconds)
 
 
-@dataclass(frozen=True)
+@record
 class Treatment:
     pressure: PressureTechnique
     stretch: Stretch
@@ -130,7 +130,7 @@ class Treatment:
     cautions: Sourced | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Muscle:
     id: str
     name: str

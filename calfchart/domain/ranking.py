@@ -20,9 +20,9 @@ Ties are broken by prevalence, then by id, so the order is always the same.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from calfchart.domain.muscles import Muscle, Prevalence, TriggerPoint
+from calfchart.domain.record import record
 from calfchart.domain.zones import Zone
 
 DEFAULT_INTENSITY = 5
@@ -37,7 +37,7 @@ PREVALENCE_FACTOR = {
 _PREVALENCE_ORDER = {Prevalence.COMMON: 0, Prevalence.OCCASIONAL: 1, Prevalence.RARE: 2}
 
 
-@dataclass(frozen=True)
+@record
 class Suggestion:
     muscle: Muscle
     trigger_point: TriggerPoint

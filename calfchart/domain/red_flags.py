@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
+
+from calfchart.domain.record import record
 
 
 class Urgency(StrEnum):
@@ -37,7 +38,7 @@ class Rule(StrEnum):
     """The points of the yes answers add up; the flag stands at the threshold."""
 
 
-@dataclass(frozen=True)
+@record
 class ScreeningQuestion:
     id: str
     red_flag_id: str
@@ -45,7 +46,7 @@ class ScreeningQuestion:
     points: int = 1
 
 
-@dataclass(frozen=True)
+@record
 class RedFlag:
     id: str
     condition: str
@@ -68,7 +69,7 @@ class RedFlag:
         return self.score(answers) >= self.threshold
 
 
-@dataclass(frozen=True)
+@record
 class RaisedFlag:
     """A red flag that the answers point to, with the answers that raised it."""
 

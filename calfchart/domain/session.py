@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from calfchart.catalog.errors import Problem
 from calfchart.domain.catalog import Catalog
+from calfchart.domain.record import field, record
 from calfchart.domain.zones import Side
 
 FORMAT_MARK = "session"
@@ -35,7 +35,7 @@ class SessionError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-@dataclass(frozen=True)
+@record
 class Session:
     side: Side = Side.RIGHT
     pain: Mapping[str, int] = field(default_factory=dict)

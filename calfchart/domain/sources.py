@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from calfchart.domain.record import record
 
 UNVERIFIED = "unverified"
 """The source id for facts from general knowledge not yet checked against a source."""
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     id: str
     citation: str
@@ -17,7 +17,7 @@ class Source:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Sourced:
     """A list of facts that share their sources."""
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from calfchart.domain.record import record
 
 
 class View(StrEnum):
@@ -34,7 +35,7 @@ class Side(StrEnum):
     RIGHT = "right"
 
 
-@dataclass(frozen=True)
+@record
 class Zone:
     id: str
     name: str
