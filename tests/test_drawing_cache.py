@@ -44,3 +44,12 @@ def test_a_damaged_cache_is_parsed_again(qtbot: QtBot) -> None:
     for entry in cache_folder().glob("drawing-medial-*.qds"):
         entry.write_bytes(entry.read_bytes()[:40])
     assert cached("medial", svg, parse_drawing) == parse_drawing("medial", svg)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_each_zone_keeps_a_label_point_inside_it(qtbot: QtBot, view: str) -> None:
+    svg = resources.svg_bytes(view)
+    drawing = decode(encode(parse_drawing(view, svg)), svg)
+    assert drawing.zone_labels.keys() == drawing.zones.keys()
+    for zone_id, point in drawing.zone_labels.items():
+        assert drawing.zones[zone_id].contains(point), zone_id

@@ -419,7 +419,7 @@ def test_the_file_menu_hands_the_sheet_to_printing(
     from calfchart.qt import printing
 
     calls: list[str] = []
-    window.details.prepared_by.setText("Jo Physio 555 0101")
+    qtbot.keyClicks(window.details.prepared_by, "Jo Physio 555 0101")  # typed, as a user does
 
     def export(parent: object, controller: object, prepared_by: str, folder: Path | None) -> Path:
         assert parent is window and controller is window.controller

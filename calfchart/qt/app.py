@@ -7,42 +7,41 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from calfchart import __version__
 from calfchart.domain.catalog import Catalog
+from calfchart.qt.deferred import after_first_paint
 from calfchart.qt.style import CalfchartStyle
 from calfchart.qt.window import MainWindow
 
 BENCH_VARIABLE = "CALFCHART_BENCH_EXIT_AFTER_PAINT"
-"""Set by bench/bench_startup.py: print when the window first paints, then quit."""
+"""Set by bench/bench_startup.py: print when the window first paints and is whole, then quit."""
 
 FIRST_PAINT_MARK = "first-paint"
+PANELS_BUILT_MARK = "panels-built"
 
 
-class FirstPaint(QObject):
-    """Prints the wall-clock time of the window's first paint and ends the program.
+def report_start_up(window: MainWindow) -> None:
+    """For the benchmark: print when the window first paints and when all its panels
+    are built, then end the program.
 
-    The benchmark measures from the moment it spawned the process, so it needs an
-    absolute time (time.time), not one relative to this process.
+    The benchmark measures from the moment it spawned the process, so these are
+    absolute times (time.time), not times relative to this process.
     """
 
-    def __init__(self, window: QObject) -> None:
-        super().__init__(window)
-        self._done = False
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._done:
-            self._done = True
-            # After this paint has been delivered, not before it.
-            QTimer.singleShot(0, self._report)
-        return False
-
-    def _report(self) -> None:
+    def painted() -> None:
         print(f"{FIRST_PAINT_MARK} {time.time():.6f}", flush=True)
+
+    def built() -> None:
+        print(f"{PANELS_BUILT_MARK} {time.time():.6f}", flush=True)
         QCoreApplication.quit()
+
+    # Installed after the window's own hook, so Qt calls it first: the first mark is
+    # printed before the deferred panels are built.
+    after_first_paint(window, painted)
+    window.panels_built.connect(built)
 
 
 def make_application() -> QApplication:
@@ -64,7 +63,7 @@ def run_window(catalog: Catalog, session_path: Path | None) -> int:
     app = make_application()
     window = MainWindow(catalog)
     if os.environ.get(BENCH_VARIABLE):
-        FirstPaint(window)
+        report_start_up(window)
     window.show()
     if session_path is not None:
         window.load_path(session_path)

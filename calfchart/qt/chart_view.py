@@ -239,7 +239,7 @@ class ZoneItem(QGraphicsPathItem):
             f"{INTENSITY_HELP}"
         )
         self._panning = False
-        self.anchor = label_point(shape)
+        self.anchor = scene.drawing.zone_labels[zone.id]
         """A point well inside the zone: keyboard order, badges."""
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:

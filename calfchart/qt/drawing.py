@@ -27,6 +27,7 @@ from PySide6.QtCore import QPointF, QSizeF, Qt
 from PySide6.QtGui import QPainterPath, QTransform
 
 from calfchart import resources
+from calfchart.qt.chart_paint import label_point
 
 if TYPE_CHECKING:
     import svgelements as se
@@ -60,6 +61,9 @@ class Drawing:
     """The leg's outline: the union of all zones (it equals the skin silhouette)."""
     ids: frozenset[str]
     """Every element id in the file."""
+    zone_labels: dict[str, QPointF]
+    """Zone id → a point well inside it (chart_paint.label_point), for badges and the
+    keyboard's order; kept with the parsed shapes because finding it takes a while."""
 
     def zone_at(self, point: QPointF) -> str | None:
         """The zone under a point in drawing coordinates, if any."""
@@ -169,6 +173,7 @@ def parse_drawing(view: str, data: bytes) -> Drawing:
         deep_muscles=frozenset(deep),
         silhouette=silhouette.simplified(),
         ids=frozenset(by_id),
+        zone_labels={zid: label_point(path) for zid, path in zones.items()},
     )
 
 

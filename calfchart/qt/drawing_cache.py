@@ -21,7 +21,7 @@ from calfchart.catalog.cache import cache_folder
 from calfchart.files import write_atomically
 from calfchart.qt.drawing import Drawing
 
-_FORMAT = b"calfchart-drawing-1"
+_FORMAT = b"calfchart-drawing-2"
 
 
 def _key(data: bytes) -> str:
@@ -45,6 +45,23 @@ def _read_paths(stream: QDataStream) -> dict[str, QPainterPath]:
     return paths
 
 
+def _write_points(stream: QDataStream, points: dict[str, QPointF]) -> None:
+    stream.writeInt32(len(points))
+    for name, point in points.items():
+        stream.writeQString(name)
+        stream << point
+
+
+def _read_points(stream: QDataStream) -> dict[str, QPointF]:
+    points: dict[str, QPointF] = {}
+    for _ in range(stream.readInt32()):
+        name = stream.readQString()
+        point = QPointF()
+        stream >> point
+        points[name] = point
+    return points
+
+
 def _write_names(stream: QDataStream, names: frozenset[str]) -> None:
     stream.writeInt32(len(names))
     for name in sorted(names):
@@ -62,13 +79,11 @@ def encode(drawing: Drawing) -> bytes:
     stream << drawing.size
     _write_paths(stream, drawing.zones)
     _write_paths(stream, drawing.muscles)
-    stream.writeInt32(len(drawing.anchors))
-    for name, point in drawing.anchors.items():
-        stream.writeQString(name)
-        stream << point
+    _write_points(stream, drawing.anchors)
     _write_names(stream, drawing.deep_muscles)
     stream << drawing.silhouette
     _write_names(stream, drawing.ids)
+    _write_points(stream, drawing.zone_labels)
     return bytes(buffer.data())
 
 
@@ -80,19 +95,15 @@ def decode(data: bytes, svg: bytes) -> Drawing:
     stream >> size
     zones = _read_paths(stream)
     muscles = _read_paths(stream)
-    anchors: dict[str, QPointF] = {}
-    for _ in range(stream.readInt32()):
-        name = stream.readQString()
-        point = QPointF()
-        stream >> point
-        anchors[name] = point
+    anchors = _read_points(stream)
     deep = _read_names(stream)
     silhouette = QPainterPath()
     stream >> silhouette
     ids = _read_names(stream)
+    labels = _read_points(stream)
     if stream.status() != QDataStream.Status.Ok or not stream.atEnd():
         raise ValueError("a damaged drawing cache")
-    return Drawing(view, size, svg, zones, muscles, anchors, deep, silhouette, ids)
+    return Drawing(view, size, svg, zones, muscles, anchors, deep, silhouette, ids, labels)
 
 
 def cached(view: str, svg: bytes, parse: Callable[[str, bytes], Drawing]) -> Drawing:

@@ -7,9 +7,11 @@ what it remembers between runs. It decides nothing clinical.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -36,18 +38,21 @@ from calfchart.domain.zones import Side, View
 from calfchart.files import safe_stem, write_text_atomically
 from calfchart.qt import dialogs
 from calfchart.qt.chart_area import THIRD_PANE_VIEWS, ChartArea
-from calfchart.qt.details_panel import DetailsPanel
+from calfchart.qt.deferred import DeferredDock, after_first_paint
 from calfchart.qt.listening import listen
-from calfchart.qt.muscle_layers import MuscleLayers
-from calfchart.qt.muscle_lookup import MuscleLookup
 from calfchart.qt.palette import ColourScheme
 from calfchart.qt.red_flag_banner import RedFlagBanner
-from calfchart.qt.screening_panel import ScreeningPanel
 from calfchart.qt.settings import SchemeChoice, WindowSettings, open_settings
 from calfchart.qt.suggestions_panel import SuggestionsPanel
 from calfchart.qt.treatment_cards import TreatmentCards
 from calfchart.qt.undo import route_edits_through
-from calfchart.qt.zone_list import ZoneListView
+
+if TYPE_CHECKING:
+    from calfchart.qt.details_panel import DetailsPanel
+    from calfchart.qt.muscle_layers import MuscleLayers
+    from calfchart.qt.muscle_lookup import MuscleLookup
+    from calfchart.qt.screening_panel import ScreeningPanel
+    from calfchart.qt.zone_list import ZoneListView
 
 UNTITLED = "Untitled"
 DEFAULT_SIZE = (1280, 800)
@@ -56,6 +61,9 @@ NOT_A_DIAGNOSIS = "Information only, not a diagnosis (Help ▸ Disclaimer)"
 
 
 class MainWindow(QMainWindow):
+    panels_built = Signal()
+    """Every panel is built: emitted once, soon after the window first paints."""
+
     def __init__(
         self,
         catalog: Catalog,
@@ -86,12 +94,20 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_title()
         self._update_screening_title()
+        after_first_paint(self, self.build_deferred_panels)
 
     # -- building ------------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
+        dock.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        return dock
+
+    def _deferred_dock(self, title: str, name: str, build: Callable[[], QWidget]) -> DeferredDock:
+        dock = DeferredDock(title, name, build, self)
         dock.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -124,20 +140,11 @@ class MainWindow(QMainWindow):
 
         self.cards = TreatmentCards(c, self)
         self.cards_dock = self._dock("Treatment", "treatmentDock", self.cards)
-        self.screening = ScreeningPanel(c, self)
-        self.screening_dock = self._dock("Safety", "screeningDock", self.screening)
-        muscles = QWidget(self)
-        self.lookup = MuscleLookup(c, muscles)
-        self.layers = MuscleLayers(c, muscles)
-        column = QVBoxLayout(muscles)
-        column.setContentsMargins(6, 6, 6, 6)
-        column.addWidget(self.lookup)
-        column.addWidget(self.layers, 1)
-        self.muscles_dock = self._dock("Muscles", "musclesDock", muscles)
-        self.zone_list = ZoneListView(c, self)
-        self.zones_dock = self._dock("Zones", "zonesDock", self.zone_list)
-        self.details = DetailsPanel(c, self.settings, self)
-        self.details_dock = self._dock("Notes", "notesDock", self.details)
+        # The other tabs are off screen at start: built when first shown (deferred.py).
+        self.screening_dock = self._deferred_dock("Safety", "screeningDock", self._build_screening)
+        self.muscles_dock = self._deferred_dock("Muscles", "musclesDock", self._build_muscles)
+        self.zones_dock = self._deferred_dock("Zones", "zonesDock", self._build_zone_list)
+        self.details_dock = self._deferred_dock("Notes", "notesDock", self._build_details)
 
         right = Qt.DockWidgetArea.RightDockWidgetArea
         self.addDockWidget(right, self.suggestions_dock)
@@ -270,6 +277,72 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         note = QLabel(NOT_A_DIAGNOSIS, self)
         self.statusBar().addPermanentWidget(note)
+
+    # -- the panels built when first needed ------------------------------------------------
+    def _build_screening(self) -> QWidget:
+        from calfchart.qt.screening_panel import ScreeningPanel
+
+        self._screening = ScreeningPanel(self.controller)
+        return self._screening
+
+    def _build_muscles(self) -> QWidget:
+        from calfchart.qt.muscle_layers import MuscleLayers
+        from calfchart.qt.muscle_lookup import MuscleLookup
+
+        muscles = QWidget()
+        self._lookup = MuscleLookup(self.controller, muscles)
+        self._layers = MuscleLayers(self.controller, muscles)
+        column = QVBoxLayout(muscles)
+        column.setContentsMargins(6, 6, 6, 6)
+        column.addWidget(self._lookup)
+        column.addWidget(self._layers, 1)
+        return muscles
+
+    def _build_zone_list(self) -> QWidget:
+        from calfchart.qt.zone_list import ZoneListView
+
+        self._zone_list = ZoneListView(self.controller)
+        return self._zone_list
+
+    def _build_details(self) -> QWidget:
+        from calfchart.qt.details_panel import DetailsPanel
+
+        self._details = DetailsPanel(self.controller, self.settings)
+        return self._details
+
+    def build_deferred_panels(self) -> None:
+        """Build every panel not built yet (done right after the first paint)."""
+        for dock in self._deferred_docks():
+            dock.content()
+        self.panels_built.emit()
+
+    def _deferred_docks(self) -> tuple[DeferredDock, ...]:
+        return (self.screening_dock, self.muscles_dock, self.zones_dock, self.details_dock)
+
+    @property
+    def screening(self) -> ScreeningPanel:
+        self.screening_dock.content()
+        return self._screening
+
+    @property
+    def lookup(self) -> MuscleLookup:
+        self.muscles_dock.content()
+        return self._lookup
+
+    @property
+    def layers(self) -> MuscleLayers:
+        self.muscles_dock.content()
+        return self._layers
+
+    @property
+    def zone_list(self) -> ZoneListView:
+        self.zones_dock.content()
+        return self._zone_list
+
+    @property
+    def details(self) -> DetailsPanel:
+        self.details_dock.content()
+        return self._details
 
     # -- keeping in step -----------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
@@ -421,12 +494,12 @@ class MainWindow(QMainWindow):
     def _on_preview(self) -> None:
         from calfchart.qt.printing import preview_sheet
 
-        preview_sheet(self, self.controller, self.details.prepared_by.text())
+        preview_sheet(self, self.controller, self.settings.prepared_by())
 
     def _on_print(self) -> None:
         from calfchart.qt.printing import print_sheet
 
-        print_sheet(self, self.controller, self.details.prepared_by.text())
+        print_sheet(self, self.controller, self.settings.prepared_by())
 
     def _on_export_pdf(self) -> None:
         from calfchart.qt.printing import export_sheet_pdf
@@ -434,7 +507,7 @@ class MainWindow(QMainWindow):
         written = export_sheet_pdf(
             self,
             self.controller,
-            self.details.prepared_by.text(),
+            self.settings.prepared_by(),
             folder=self.path.parent if self.path else None,
         )
         if written is not None:
