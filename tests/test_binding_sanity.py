@@ -23,3 +23,20 @@ def test_qt_calls_do_not_drop_references_to_none(qapp) -> None:  # type: ignore[
         item.setZValue(n)
     drift = sys.getrefcount(None) - before
     assert drift >= -5, f"None refcount drifted by {drift} over 800 Qt calls: broken PySide6 build"
+
+
+def test_the_lightened_import_hook_answers_as_pysides_own() -> None:
+    """calfchart/qt/pyside_import_hook.py replaces a private PySide6 hook: same answers."""
+    import calfchart.qt  # noqa: F401 - puts the lighter hook in place
+    from calfchart.qt.pyside_import_hook import uses_pyside
+
+    feature = sys.modules["shibokensupport.feature"]
+    hook = feature._mod_uses_pyside
+    assert getattr(hook, "lightened", False), "PySide6's hook changed: review the module"
+    checked = 0
+    for module in list(sys.modules.values()):
+        answer = uses_pyside(module)
+        if answer is not None:
+            assert answer == hook.original(module), module.__name__
+            checked += 1
+    assert checked > 50

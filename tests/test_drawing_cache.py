@@ -53,3 +53,13 @@ def test_each_zone_keeps_a_label_point_inside_it(qtbot: QtBot, view: str) -> Non
     assert drawing.zone_labels.keys() == drawing.zones.keys()
     for zone_id, point in drawing.zone_labels.items():
         assert drawing.zones[zone_id].contains(point), zone_id
+
+
+def test_a_cache_made_from_other_bytes_is_not_used(qtbot: QtBot) -> None:
+    svg = resources.svg_bytes("plantar")
+    stored = encode(parse_drawing("plantar", svg))
+    edited = svg.replace(b"</svg>", b"<!-- edited --></svg>")
+    with pytest.raises(ValueError, match="another drawing"):
+        decode(stored, edited)
+    with pytest.raises(ValueError):
+        decode(stored[:-7], svg)

@@ -2,15 +2,17 @@
 
 Parsing the SVGs into exact zone shapes (svgelements, then a union for the
 silhouette) costs about 25 ms a view, most of the window's own start-up time. The
-parsed geometry is written once with QDataStream, keyed by a hash of the SVG's
-bytes, next to the catalog cache (calfchart.catalog.cache.cache_folder); a drawing
-that changes gets a new key. A cache that cannot be read or written is ignored: it
-only ever saves time.
+parsed geometry is written once with QDataStream, next to the catalog cache
+(calfchart.catalog.cache.cache_folder), under a name made from a checksum of the
+SVG's bytes. The file also holds those bytes, and is used only when they are the
+very bytes of the drawing now: a changed drawing is parsed again. (Not a hash from
+hashlib: importing it maps OpenSSL, 3.7 MiB of the window's memory.) A cache that
+cannot be read or written is ignored: it only ever saves time.
 """
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,11 +23,11 @@ from calfchart.catalog.cache import cache_folder
 from calfchart.files import write_atomically
 from calfchart.qt.drawing import Drawing
 
-_FORMAT = b"calfchart-drawing-2"
+_FORMAT = "calfchart-drawing-3"
 
 
-def _key(data: bytes) -> str:
-    return hashlib.blake2b(_FORMAT + data, digest_size=12).hexdigest()
+def _key(svg: bytes) -> str:
+    return f"{zlib.crc32(_FORMAT.encode() + svg):08x}"
 
 
 def _write_paths(stream: QDataStream, paths: dict[str, QPainterPath]) -> None:
@@ -75,6 +77,8 @@ def _read_names(stream: QDataStream) -> frozenset[str]:
 def encode(drawing: Drawing) -> bytes:
     buffer = QByteArray()
     stream = QDataStream(buffer, QIODevice.OpenModeFlag.WriteOnly)
+    stream.writeQString(_FORMAT)
+    stream << QByteArray(drawing.svg)
     stream.writeQString(drawing.view)
     stream << drawing.size
     _write_paths(stream, drawing.zones)
@@ -90,6 +94,12 @@ def encode(drawing: Drawing) -> bytes:
 def decode(data: bytes, svg: bytes) -> Drawing:
     buffer = QByteArray(data)  # the stream reads from it: it must outlive the stream
     stream = QDataStream(buffer, QIODevice.OpenModeFlag.ReadOnly)
+    if stream.readQString() != _FORMAT:
+        raise ValueError("a drawing cache of another format")
+    made_from = QByteArray()
+    stream >> made_from
+    if made_from.data() != svg:
+        raise ValueError("a drawing cache made from another drawing")
     view = stream.readQString()
     size = QSizeF()
     stream >> size
