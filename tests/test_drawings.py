@@ -17,13 +17,16 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPainterPathSt
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
+from calfchart import resources
 from calfchart.domain.catalog import Catalog
 from calfchart.domain.muscles import Depth
+from calfchart.qt.chart_paint import ChartPalette, artwork_css
 from calfchart.qt.drawing import (
     GROUPS,
     SILHOUETTE_ID,
     VIEWS,
     Drawing,
+    artwork_with_style,
     element_path,
     load_drawing,
     mirrored,
@@ -218,3 +221,27 @@ def test_mirrored_flips_about_the_centre(qapp: QApplication) -> None:
     width = drawing.size.width()
     assert flip.map(QPointF(10, 20)) == QPointF(width - 10, 20)
     assert flip.map(flip.map(QPointF(3, 4))) == QPointF(3, 4)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_the_artwork_alone_paints_exactly_what_the_whole_drawing_paints(
+    qapp: QApplication, view: str
+) -> None:
+    """artwork_with_style leaves out what the app draws itself; not one pixel differs."""
+    svg = resources.svg_bytes(view)
+    css = artwork_css(ChartPalette.LIGHT)
+    whole, artwork = svg_with_style(svg, css), artwork_with_style(svg, css)
+    assert len(artwork) < len(whole) / 2
+
+    def painted(data: bytes) -> QImage:
+        renderer = QSvgRenderer(QByteArray(data))
+        assert renderer.isValid()
+        size = renderer.defaultSize()
+        image = QImage(size, QImage.Format.Format_ARGB32)
+        image.fill(0)
+        painter = QPainter(image)
+        renderer.render(painter)
+        painter.end()
+        return image
+
+    assert painted(artwork) == painted(whole)

@@ -67,7 +67,7 @@ from calfchart.qt.chart_paint import (
     translucent,
     x_marker_path,
 )
-from calfchart.qt.drawing import Drawing, load_drawing, mirrored, svg_with_style
+from calfchart.qt.drawing import Drawing, artwork_with_style, load_drawing, mirrored
 from calfchart.qt.listening import listen
 
 MIN_ZOOM = 0.2
@@ -844,7 +844,7 @@ class ChartScene(QGraphicsScene):
         self._refresh(Change.PAIN | Change.PATTERNS | Change.MUSCLES | Change.ACUPRESSURE)
 
     def _restyle_artwork(self) -> None:
-        self._renderer.load(svg_with_style(self.drawing.svg, artwork_css(self._palette)))
+        self._renderer.load(artwork_with_style(self.drawing.svg, artwork_css(self._palette)))
         self._artwork.setSharedRenderer(self._renderer)
         self.setBackgroundBrush(background_color(self._palette))
         # Neither a pain red nor one of the overlay colours, so the outline never

@@ -63,7 +63,7 @@ from calfchart.qt.chart_paint import (
     no_press_marker_path,
     x_marker_path,
 )
-from calfchart.qt.drawing import Drawing, load_drawing, mirrored, svg_with_style
+from calfchart.qt.drawing import Drawing, artwork_with_style, load_drawing, mirrored
 
 # -- measures, in points -----------------------------------------------------------------
 
@@ -230,7 +230,7 @@ class _Artwork:
     ) -> None:
         renderer = self._renderers.get(drawing.view)
         if renderer is None:
-            data = svg_with_style(drawing.svg, artwork_css(ChartPalette.PRINT))
+            data = artwork_with_style(drawing.svg, artwork_css(ChartPalette.PRINT))
             renderer = QSvgRenderer(QByteArray(data))
             self._renderers[drawing.view] = renderer
         painter.save()
