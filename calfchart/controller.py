@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
 from enum import Flag, auto
 from types import MappingProxyType
 from typing import TypeVar
@@ -23,6 +22,7 @@ from calfchart.domain.ranking import (
     best_for_sheet,
     rank,
 )
+from calfchart.domain.record import field, record, replace
 from calfchart.domain.red_flags import RaisedFlag, screen, withholds_self_treatment
 from calfchart.domain.session import Session
 from calfchart.domain.zones import Side
@@ -48,7 +48,7 @@ def _frozen(mapping: Mapping[str, _V]) -> Mapping[str, _V]:
     return MappingProxyType(dict(mapping))
 
 
-@dataclass(frozen=True)
+@record
 class ChartState:
     """The undoable part of what the user did."""
 

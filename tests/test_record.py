@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from calfchart.domain.record import FrozenInstanceError, field, record
+from calfchart.domain.record import FrozenInstanceError, field, record, replace
 
 
 @record
@@ -98,3 +98,12 @@ def test_records_survive_pickling_as_the_catalog_cache_does() -> None:
     point = Totalled((4, 5))
     again = pickle.loads(pickle.dumps(point, protocol=5))
     assert again == point and again.total == 9
+
+
+def test_replace_makes_a_changed_copy_and_runs_post_init_again() -> None:
+    original = Totalled((1, 2))
+    changed = replace(original, values=(5, 5))
+    assert changed.total == 10 and original.total == 3
+    assert replace(Point("heel", ("a",)), name="toe") == Point("toe", ("a",))
+    with pytest.raises(TypeError, match="no field 'colour'"):
+        replace(original, colour="red")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 
 from calfchart.domain.acupressure import AcupressurePoint
@@ -99,7 +98,9 @@ class Catalog:
             if key in alias and muscle_id not in found:
                 found.append(muscle_id)
         if not found:
-            for alias in difflib.get_close_matches(key, list(self._aliases), n=5, cutoff=0.6):
+            from difflib import get_close_matches  # only for a misspelt name
+
+            for alias in get_close_matches(key, list(self._aliases), n=5, cutoff=0.6):
                 if self._aliases[alias] not in found:
                     found.append(self._aliases[alias])
         return tuple(self.muscles[m] for m in found)
@@ -129,4 +130,6 @@ class Catalog:
 
     @staticmethod
     def closest(wanted: str, known: Mapping[str, object]) -> tuple[str, ...]:
-        return tuple(difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.5))
+        from difflib import get_close_matches  # only for an unknown id
+
+        return tuple(get_close_matches(wanted, list(known), n=3, cutoff=0.5))

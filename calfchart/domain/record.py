@@ -14,6 +14,7 @@ next to nothing.
         views: frozenset[View] = frozenset()
 
 Fields are the class's annotations in order, after those of a record base class.
+`replace(record, name=value)` makes a changed copy.
 `field(default_factory=...)` gives each instance a fresh default, `field(init=False)`
 a value that `__post_init__` sets (with object.__setattr__), `repr=False` keeps a field
 out of the repr. Instances compare equal and hash alike when their classes and field
@@ -124,6 +125,17 @@ def _setattr(self: Any, name: str, value: object) -> None:
 
 def _delattr(self: Any, name: str) -> None:
     raise FrozenInstanceError(f"cannot delete field '{name}'")
+
+
+def replace(obj: T, **changes: Any) -> T:
+    """A copy of a record with some of its fields changed, as dataclasses.replace."""
+    fields: tuple[Field, ...] = getattr(obj, "__record_init_fields__")  # noqa: B009
+    values = {spec.name: getattr(obj, spec.name) for spec in fields}
+    unknown = sorted(changes.keys() - values.keys())
+    if unknown:
+        raise TypeError(f"{type(obj).__name__} has no field '{unknown[0]}' to replace")
+    values.update(changes)
+    return type(obj)(**values)
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from calfchart.domain.catalog import Catalog
 from calfchart.domain.muscles import Muscle, TriggerPoint
 from calfchart.domain.ranking import Suggestion, best_for_sheet, rank
+from calfchart.domain.record import record, replace
 from calfchart.domain.red_flags import RaisedFlag, Urgency, screen, withholds_self_treatment
 from calfchart.domain.sources import UNVERIFIED
 from calfchart.domain.zones import Side, View
@@ -63,7 +63,7 @@ def long_date(day: dt.date) -> str:
 # -- the parts of the sheet -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class RedFlagWarning:
     """A red flag that stands: it opens page 1 and withholds self-treatment."""
 
@@ -78,14 +78,14 @@ class RedFlagWarning:
     """Raised by hand (`--red-flag`), not by answers."""
 
 
-@dataclass(frozen=True)
+@record
 class PainMark:
     zone_id: str
     name: str
     intensity: int
 
 
-@dataclass(frozen=True)
+@record
 class SpotMark:
     """A trigger point drawn on a view: an X (press here) or a crossed circle (do not)."""
 
@@ -94,7 +94,7 @@ class SpotMark:
     press: bool
 
 
-@dataclass(frozen=True)
+@record
 class DrawingPanel:
     """One view of the leg on the pain drawing."""
 
@@ -103,7 +103,7 @@ class DrawingPanel:
     marks: tuple[SpotMark, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Spot:
     """One trigger point of a muscle section."""
 
@@ -123,7 +123,7 @@ def _dose(hold: str, repetitions: str, frequency: str) -> str:
     return f"Hold {hold}. {_sentence(repetitions)} {_sentence(frequency)}"
 
 
-@dataclass(frozen=True)
+@record
 class PressureSteps:
     tools: tuple[str, ...]
     position: str
@@ -137,7 +137,7 @@ class PressureSteps:
         return _dose(self.hold, self.repetitions, self.frequency)
 
 
-@dataclass(frozen=True)
+@record
 class StretchSteps:
     name: str
     steps: tuple[str, ...]
@@ -150,7 +150,7 @@ class StretchSteps:
         return _dose(self.hold, self.repetitions, self.frequency)
 
 
-@dataclass(frozen=True)
+@record
 class AcupressureSpot:
     id: str
     name: str
@@ -159,7 +159,7 @@ class AcupressureSpot:
     cautions: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class MuscleSection:
     """A muscle on the sheet: its chosen trigger points and how to treat them."""
 
@@ -198,14 +198,14 @@ class MuscleSection:
         return tuple(out)
 
 
-@dataclass(frozen=True)
+@record
 class SignGroup:
     urgency: Urgency
     advice: str
     signs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class DoctorSigns:
     """ "Stop and see a doctor if…": always on the sheet, grouped by how fast to act."""
 
@@ -215,7 +215,7 @@ class DoctorSigns:
     """Who to call with questions, when the sheet names who prepared it."""
 
 
-@dataclass(frozen=True)
+@record
 class LogTable:
     days: tuple[dt.date, ...]
     exercises: tuple[str, ...]
@@ -226,7 +226,7 @@ class LogTable:
         return tuple(day_label(d) for d in self.days)
 
 
-@dataclass(frozen=True)
+@record
 class Citation:
     id: str
     text: str
@@ -234,7 +234,7 @@ class Citation:
     tier: str
 
 
-@dataclass(frozen=True)
+@record
 class TreatmentSheet:
     title: str
     name: str

@@ -7,12 +7,12 @@ numbers pointing into the list at the end.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 
 from calfchart.domain.catalog import Catalog
 from calfchart.domain.muscles import Muscle, TriggerPoint
 from calfchart.domain.ranking import Suggestion
+from calfchart.domain.record import record
 from calfchart.domain.red_flags import RaisedFlag
 from calfchart.domain.sources import UNVERIFIED, Sourced
 
@@ -21,7 +21,7 @@ NO_SELF_PRESSURE_HEADING = "Pressing on it: not for self-treatment"
 WITHHELD_HEADING = "Self-treatment withheld"
 
 
-@dataclass(frozen=True)
+@record
 class CardColours:
     """Colours from the window's palette, so the cards read well light and dark."""
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,7 @@ from PySide6.QtCore import QPointF, QSizeF, Qt
 from PySide6.QtGui import QPainterPath, QTransform
 
 from calfchart import resources
+from calfchart.domain.record import record
 from calfchart.qt.chart_paint import label_point
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ GROUPS: tuple[str, ...] = ("artwork", "landmarks", "zones", "muscles", "anchors"
 SILHOUETTE_ID = "art-silhouette"
 
 
-@dataclass(frozen=True)
+@record
 class Drawing:
     """One view of the leg, parsed: the SVG bytes plus its shapes in SVG pixel units."""
 
