@@ -166,6 +166,9 @@ class LabelItem(QGraphicsItem):
         super().__init__(parent)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # Painted once into a pixmap and blitted after: a repaint then costs no call
+        # into Python for each of the dozens of labels and badges.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._text = text
         self.home = QPointF()
         self._font = font
