@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from calfchart.catalog import CatalogError, open_catalog
-from calfchart.catalog.cache import cache_file, cache_folder
+from calfchart.catalog.cache import KEPT_CATALOGS, cache_file, cache_folder
 
 
 def test_the_cache_is_reused_and_follows_every_change(pack: Path) -> None:
@@ -42,3 +42,24 @@ def test_a_cache_file_others_could_write_is_not_trusted(pack: Path) -> None:
     cached.chmod(0o666)
     assert "soleus" in open_catalog(pack).muscles  # read from the YAML again...
     assert cached.stat().st_mode & 0o022 == 0  # ...and the cache written anew, private
+
+
+def test_only_the_newest_caches_are_kept(pack: Path, tmp_path: Path) -> None:
+    from tests.packs import write_minimal_pack
+
+    folder = cache_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(KEPT_CATALOGS + 3):
+        old = folder / f"catalog-old{n:03d}.pickle"
+        old.write_bytes(b"stale")
+        os.utime(old, ns=(n, n))  # long ago, the older the smaller n
+    unrelated = folder / "drawing-plantar-0.qds"
+    unrelated.write_bytes(b"kept")
+    open_catalog(pack)
+    open_catalog(write_minimal_pack(tmp_path / "second-pack"))
+    kept = sorted(p.name for p in folder.glob("catalog-*.pickle"))
+    assert len(kept) == KEPT_CATALOGS
+    assert cache_file(pack.resolve()).name in kept
+    assert f"catalog-old{KEPT_CATALOGS + 2:03d}.pickle" in kept
+    assert "catalog-old000.pickle" not in kept
+    assert unrelated.exists()

@@ -21,6 +21,10 @@ from calfchart import __version__
 from calfchart.domain.catalog import Catalog
 from calfchart.resources import data_folder
 
+KEPT_CATALOGS = 8
+"""Caches of this many data folders are kept (the most recently written); each new
+install or data pack has its own folder, and old ones would otherwise pile up."""
+
 _FORMAT = 2  # 2: the core's types became records (domain/record.py)
 
 
@@ -98,5 +102,18 @@ def _store(target: Path, fingerprint: tuple[object, ...], catalog: Catalog) -> N
             lambda temp: temp.write_bytes(pickle.dumps((fingerprint, catalog), protocol=5)),
             mode=0o600,
         )
+        _prune(target.parent)
     except OSError:
         pass
+
+
+def _prune(folder: Path) -> None:
+    """Remove all but the KEPT_CATALOGS most recently written catalog caches."""
+    caches = []
+    for path in folder.glob("catalog-*.pickle"):
+        try:
+            caches.append((path.stat().st_mtime_ns, path))
+        except OSError:
+            continue
+    for _, stale in sorted(caches, reverse=True)[KEPT_CATALOGS:]:
+        stale.unlink(missing_ok=True)
