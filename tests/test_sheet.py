@@ -561,3 +561,17 @@ def test_acupressure_points_shared_by_muscles_are_described_once(catalog: Catalo
     assert not first & {a.id for a in gastrocnemius.acupressure}
     shared = set(catalog.muscles["gastrocnemius"].treatment.acupressure) & first
     assert {a.id for a in gastrocnemius.acupressure_above} == shared
+
+
+def test_a_long_prepared_by_never_wraps_inside_the_phone_number(
+    qapp: object, catalog: Catalog, tmp_path: Path
+) -> None:
+    from calfchart.qt.printing import export_pdf
+
+    path = tmp_path / "long.pdf"
+    clinic = "Dr Jo Physiotherapist, Riverside Sports Injury Clinic, +44 20 7946 0958"
+    export_pdf(runner_sheet(catalog, prepared_by=clinic), path)
+    lines = (PdfReader(path).pages[0].extract_text() or "").splitlines()
+    holding = [line for line in lines if "+44" in line]
+    assert holding, "the phone number is on the sheet"
+    assert all("0958" in line for line in holding), holding

@@ -21,6 +21,7 @@ and writes every length so that it comes out in points.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -942,6 +943,14 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
+_BETWEEN_DIGITS = re.compile(r"(?<=[\d)])[ \t]+(?=[\d(])")
+
+
+def _numbers_unbroken(text: str) -> str:
+    """The spaces inside a phone number made non-breaking: it must not wrap mid-number."""
+    return _BETWEEN_DIGITS.sub("\u00a0", text)
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -1098,7 +1107,7 @@ class _SheetHtml:
             f"<b>Leg:</b> {sheet.side.value}",
         ]
         if sheet.prepared_by:
-            details.append(f"<b>Prepared by:</b> {_e(sheet.prepared_by)}")
+            details.append(f"<b>Prepared by:</b> {_e(_numbers_unbroken(sheet.prepared_by))}")
         top = f"{_px(6)}" if sheet.warnings else "0"
         self.parts.append(
             f"<table width='100%' cellspacing='0' cellpadding='0' style='margin-top:{top}px'><tr>"
