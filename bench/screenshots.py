@@ -5,7 +5,8 @@
     ... python bench/screenshots.py flag docs/img/window-red-flag.png
 
 `runner`: heel 7, lower inner calf 5, Achilles 4, the sole in the third pane;
-`flag`: the same with a yes to a blood-clot question.
+`flag`: the same with a yes to a blood-clot question;
+`safety`: the flag case with the Safety tab open.
 """
 
 from __future__ import annotations
@@ -38,8 +39,10 @@ def main() -> None:
     for zone, level in (("heel_plantar", 7), ("calf_lower_medial", 5), ("achilles", 4)):
         controller.set_intensity(zone, level)
     window.chart_area.show_view(View.PLANTAR)
-    if scenario == "flag":
+    if scenario in ("flag", "safety"):
         controller.set_answer("dvt-calf-swollen", True)
+    if scenario == "safety":
+        window.screening_dock.raise_()
 
     def shoot() -> None:
         frame = window.frameGeometry()

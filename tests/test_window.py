@@ -293,6 +293,24 @@ def test_relevant_screening_groups_come_first(qtbot: QtBot, window: MainWindow) 
     assert all(not g.is_open for g in folded)
 
 
+def test_each_screening_question_is_as_tall_as_its_text(qtbot: QtBot, window: MainWindow) -> None:
+    """No gap under a question: each wrapped line of text takes the height it needs."""
+    from calfchart.qt.screening_panel import ClickableText
+
+    click_zone(qtbot, window.chart_area.views[View.POSTERIOR], "calf_upper_medial")
+    window.screening_dock.raise_()
+    group = window.screening.group("dvt")
+    group.set_open(True)
+    labels = group.body.findChildren(ClickableText)
+    assert len(labels) == len(group.flag.questions)
+
+    def misfits() -> list[str]:
+        return [q.text() for q in labels if q.height() != q.heightForWidth(q.width())]
+
+    # The layout settles over the next turns of the event loop.
+    qtbot.waitUntil(lambda: group.body.isVisible() and not misfits(), timeout=2000)
+
+
 # -- muscles -------------------------------------------------------------------------------
 
 

@@ -46,7 +46,11 @@ class ClickableText(QLabel):
         self.setWordWrap(True)
         # Top, not centred: the first line stays level with its box.
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # A new policy drops the height-for-width a wrapping label has: without it each
+        # question is laid out at its size hint, a line taller than it needs.
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
