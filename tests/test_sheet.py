@@ -575,3 +575,53 @@ def test_a_long_prepared_by_never_wraps_inside_the_phone_number(
     holding = [line for line in lines if "+44" in line]
     assert holding, "the phone number is on the sheet"
     assert all("0958" in line for line in holding), holding
+
+
+def test_acupressure_points_are_drawn_with_their_codes_clear_of_the_marks(
+    qapp: object, catalog: Catalog
+) -> None:
+    from PySide6.QtCore import QRectF
+
+    from calfchart.qt.drawing import load_drawing
+    from calfchart.qt.sheet_renderer import spot_layout
+
+    box = QRectF(0, 0, 90, 160)
+    with_points = runner_sheet(catalog, acupressure=True)
+    drawn: set[str] = set()
+    for section in with_points.sections:
+        layout = spot_layout(with_points, section, box)
+        assert layout is not None
+        dots = [m for m in layout.marks if m.kind == "acupressure"]
+        for dot in dots:  # on its point of the drawing
+            at = layout.transform.map(layout.drawing.anchors[f"acu-{dot.text}"])
+            assert (dot.centre - at).manhattanLength() < 1e-6
+        codes = sorted(n.text for n in layout.numbers if n.kind == "code")
+        assert codes == sorted(d.text for d in dots)
+        for number in layout.numbers:
+            assert box.contains(number.rect), (section.muscle_id, number)
+            others = [*layout.marks, *(n for n in layout.numbers if n is not number)]
+            assert not [o for o in others if number.rect.intersects(o.rect)], number
+        drawn |= set(codes)
+    soleus = with_points.sections[0]
+    assert soleus.muscle_id == "soleus"
+    described = {a.id for a in soleus.acupressure}
+    on_back = {p for p in described if f"acu-{p}" in load_drawing("posterior").anchors}
+    assert on_back and on_back <= drawn
+
+    without = runner_sheet(catalog)
+    for section in without.sections:
+        layout = spot_layout(without, section, box)
+        assert layout is not None
+        assert not [m for m in layout.marks if m.kind == "acupressure"]
+
+
+def test_the_legend_explains_the_acupressure_dot_only_when_there_are_some(
+    qapp: object, catalog: Catalog, tmp_path: Path
+) -> None:
+    from calfchart.qt.printing import export_pdf
+
+    for acupressure in (False, True):
+        path = tmp_path / f"acupressure-{acupressure}.pdf"
+        export_pdf(runner_sheet(catalog, acupressure=acupressure), path)
+        first_page = pdf_text(path)[0]
+        assert ("An acupressure point;" in first_page) is acupressure

@@ -51,10 +51,11 @@ from PySide6.QtSvg import QSvgRenderer
 from calfchart.domain.sheet import (
     DrawingPanel,
     MuscleSection,
+    Spot,
     SpotMark,
     TreatmentSheet,
 )
-from calfchart.domain.zones import Side
+from calfchart.domain.zones import Side, View
 from calfchart.qt.chart_paint import (
     ChartPalette,
     artwork_css,
@@ -79,6 +80,7 @@ FOOTER_BAND = 15.0
 PAIN_FIGURE_HEIGHT = 185.0
 PAIN_MARK_SIZE = 8.5
 SPOT_MARK_SIZE = 9.5
+ACUPRESSURE_MARK_SIZE = 4.5
 INTENSITY_PT = 7.5
 """The size of a painful zone's number on the pain drawing."""
 PAIN_CAPTION_PT = SMALL_PT
@@ -317,6 +319,22 @@ def _spot_mark(painter: QPainter, centre: QPointF, size: float, press: bool) -> 
     painter.restore()
 
 
+def _acupressure_mark(painter: QPainter, centre: QPointF, size: float) -> None:
+    """A round black dot with a white halo: an acupressure point (the window draws
+    the same dot, in green), unlike the X and the crossed circle of trigger points."""
+    painter.save()
+    painter.setPen(QPen(PAPER, size * 0.22))
+    painter.setBrush(INK)
+    painter.drawEllipse(centre, size / 2, size / 2)
+    painter.restore()
+
+
+def _point_rect(centre: QPointF, size: float) -> QRectF:
+    """The ink of an acupressure dot `size` across."""
+    half = size / 2
+    return QRectF(centre.x() - half, centre.y() - half, size, size)
+
+
 def _mark_rect(centre: QPointF, size: float, press: bool) -> QRectF:
     """The ink of a mark `size` across: the X's arms with their round ends, or the
     circle with its pen (the white halo may be covered)."""
@@ -331,8 +349,9 @@ def _mark_rect(centre: QPointF, size: float, press: bool) -> QRectF:
 class Placed:
     """A mark or a number on a drawing, where it is drawn and what it covers.
 
-    `kind` is "press" or "no-press" for a mark (`size` is its width), "number" for a
-    mark's number and "intensity" for a painful zone's (`size` is the font's).
+    `kind` is "press" or "no-press" for a mark and "acupressure" for an acupressure
+    point (`size` is its width), "number" for a mark's number, "code" for a point's
+    code (BL57) and "intensity" for a painful zone's number (`size` is the font's).
     """
 
     kind: str
@@ -448,6 +467,8 @@ def place_labels(
     mark_size: float,
     zones: Sequence[tuple[QPainterPath, str]] = (),
     zone_size: float = 0.0,
+    points: Sequence[tuple[str, QPointF]] = (),
+    point_size: float = 0.0,
 ) -> tuple[tuple[Placed, ...], tuple[Placed, ...]]:
     """The marks where they belong, and every number where it clears every mark and
     every other number, inside `box`; returns the marks and the numbers.
@@ -467,12 +488,21 @@ def place_labels(
         )
         for m, centre in marks
     ]
+    fixed += [
+        Placed("acupressure", code, centre, _point_rect(centre, point_size), point_size)
+        for code, centre in points
+    ]
     inside = _box(box, -LABEL_GAP / 2)
     labels: list[_Label] = []
     for mark in fixed:
-        text, size = mark.text, mark_size * 0.62
-        found = _number_candidates(mark.centre, mark_size, mark.kind == "press", text, size)
-        labels.append(_Label("number", text, size, found, mark.centre))
+        if mark.kind == "acupressure":
+            text, size, kind = mark.text, mark_size * 0.55, "code"
+            # Its code beside the dot, as a mark's number is beside the mark.
+            found = _number_candidates(mark.centre, point_size / 1.24, True, text, size)
+        else:
+            text, size, kind = mark.text, mark_size * 0.62, "number"
+            found = _number_candidates(mark.centre, mark_size, mark.kind == "press", text, size)
+        labels.append(_Label(kind, text, size, found, mark.centre))
     labels += [
         _Label("intensity", text, zone_size, _zone_candidates(shape, text, zone_size), None, shape)
         for shape, text in zones
@@ -509,7 +539,7 @@ def place_labels(
                 cost += 12.0
             return cost
         near = _box(rect, MARK_CLEARANCE)
-        numbers = [b for n, b in placed.items() if labels[n].kind == "number"]
+        numbers = [b for n, b in placed.items() if labels[n].kind in ("number", "code")]
         if any(_overlap(near, b) > 0 for b in (*obstacles, *numbers)):
             cost += 3.0
         return cost
@@ -600,7 +630,10 @@ def _draw_marks(painter: QPainter, marks: Sequence[Placed], numbers: Sequence[Pl
                 painter.drawEllipse(number.leader, 0.9, 0.9)
     painter.restore()
     for mark in marks:
-        _spot_mark(painter, mark.centre, mark.size, mark.kind == "press")
+        if mark.kind == "acupressure":
+            _acupressure_mark(painter, mark.centre, mark.size)
+        else:
+            _spot_mark(painter, mark.centre, mark.size, mark.kind == "press")
     for number in numbers:
         _draw_badge(painter, number.rect, number.text, number.size)
 
@@ -832,8 +865,22 @@ def pain_figure(
     return Figure(layout.width, layout.height, paint)
 
 
-def spot_figure(sheet: TreatmentSheet, section: MuscleSection, artwork: _Artwork) -> Figure | None:
-    """Where to press: the muscle's chosen spots on one view, the muscle outlined."""
+@dataclass(frozen=True)
+class SpotLayout:
+    """The "where to press" drawing of a section, in a box of the page: the view, the
+    marks on their trigger points, the acupressure dots, and their numbers and codes."""
+
+    drawing: Drawing
+    caption: str
+    transform: QTransform
+    """Drawing units to the page."""
+    box: QRectF
+    marks: tuple[Placed, ...]
+    numbers: tuple[Placed, ...]
+
+
+def _spot_view(section: MuscleSection) -> tuple[Drawing, list[tuple[Spot, QPointF]]] | None:
+    """The first view (the section's own, then its spots') showing a chosen spot."""
     if section.figure_view is None:
         return None
     candidates = [section.figure_view, *(v for s in section.spots for v in s.views)]
@@ -845,37 +892,75 @@ def spot_figure(sheet: TreatmentSheet, section: MuscleSection, artwork: _Artwork
             if f"trp-{spot.trigger_point_id}" in drawing.anchors
         ]
         if anchors:
-            break
-    else:
+            return drawing, anchors
+    return None
+
+
+def _spot_crop(drawing: Drawing, ys: Sequence[float]) -> QRectF:
+    return _band(drawing, min(ys), max(ys), 0.26)
+
+
+def spot_layout(sheet: TreatmentSheet, section: MuscleSection, box: QRectF) -> SpotLayout | None:
+    """Where everything on a section's drawing goes in `box`; None when it has none."""
+    found = _spot_view(section)
+    if found is None:
         return None
-    ys = [a.y() for _, a in anchors]
-    crop = _band(drawing, min(ys), max(ys), 0.26)
+    drawing, anchors = found
+    points = [
+        (point.id, drawing.anchors[f"acu-{point.id}"])
+        for point in (*section.acupressure, *section.acupressure_above)
+        if f"acu-{point.id}" in drawing.anchors
+    ]
+    crop = _spot_crop(drawing, [a.y() for _, a in anchors] + [a.y() for _, a in points])
+    transform = _leg_transform(drawing, crop, box, sheet.side)
+    spots = [
+        (SpotMark(spot.trigger_point_id, spot.number, spot.press), transform.map(anchor))
+        for spot, anchor in anchors
+    ]
+    on_page = [(code, transform.map(anchor)) for code, anchor in points]
+    marks, numbers = place_labels(
+        box, spots, SPOT_MARK_SIZE, points=on_page, point_size=ACUPRESSURE_MARK_SIZE
+    )
+    view = View(drawing.view)
+    return SpotLayout(
+        drawing, f"{view.label}, {sheet.side.value} leg", transform, box, marks, numbers
+    )
+
+
+def spot_figure(sheet: TreatmentSheet, section: MuscleSection, artwork: _Artwork) -> Figure | None:
+    """Where to press: the muscle's chosen spots on one view, the muscle outlined, and
+    the section's acupressure points on that view, each with its code."""
+    found = _spot_view(section)
+    if found is None:
+        return None
+    drawing, anchors = found
+    ys = [a.y() for _, a in anchors] + [
+        drawing.anchors[f"acu-{p.id}"].y()
+        for p in (*section.acupressure, *section.acupressure_above)
+        if f"acu-{p.id}" in drawing.anchors
+    ]
+    crop = _spot_crop(drawing, ys)
     caption = 10.0
     art_height = min(SPOT_FIGURE_MAX_HEIGHT, SPOT_FIGURE_WIDTH * crop.height() / crop.width())
-    side = sheet.side
     muscle = drawing.muscles.get(section.muscle_id)
     deep = section.muscle_id in drawing.deep_muscles
-    label = f"{view.label}, {side.value} leg"
 
     def paint(painter: QPainter, rect: QRectF) -> None:
         box = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - caption)
-        transform = _leg_transform(drawing, crop, box, side)
-        artwork.draw(painter, drawing, transform, box)
+        layout = spot_layout(sheet, section, box)
+        assert layout is not None
+        artwork.draw(painter, drawing, layout.transform, box)
         painter.save()
         painter.setClipRect(box, Qt.ClipOperation.IntersectClip)
         if muscle is not None:
             style = Qt.PenStyle.DashLine if deep else Qt.PenStyle.SolidLine
             painter.setPen(QPen(_MUSCLE_EDGE, 0.6, style))
             painter.setBrush(_MUSCLE_FILL)
-            painter.drawPath(transform.map(muscle))
-        spots = [
-            (SpotMark(spot.trigger_point_id, spot.number, spot.press), transform.map(anchor))
-            for spot, anchor in anchors
-        ]
-        _draw_marks(painter, *place_labels(box, spots, SPOT_MARK_SIZE))
+            painter.drawPath(layout.transform.map(muscle))
+        _draw_marks(painter, layout.marks, layout.numbers)
         painter.restore()
         under = QRectF(rect.left() - 8, rect.bottom() - caption, rect.width() + 16, caption)
-        _caption(painter, under, label, SMALL_PT - 0.8, GREY)
+        _caption(painter, under, layout.caption, SMALL_PT - 0.8, GREY)
 
     least = min(art_height, SPOT_FIGURE_LEAST_HEIGHT) + caption
     return Figure(SPOT_FIGURE_WIDTH, art_height + caption, paint, least)
@@ -889,6 +974,9 @@ def _symbol(kind: str) -> Figure:
         centre = rect.center()
         if kind in ("press", "no-press"):
             _spot_mark(painter, centre, size * 0.72, kind == "press")
+            return
+        if kind == "acupressure":
+            _acupressure_mark(painter, centre, ACUPRESSURE_MARK_SIZE)
             return
         square = QPainterPath()
         square.addRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
@@ -1147,6 +1235,9 @@ class _SheetHtml:
                            "number in the text."))  # fmt: skip
         if any(not m.press for m in marks):
             legend.append((_symbol("no-press"), "A trigger point you must not press yourself."))
+        if any(s.acupressure for s in sheet.sections):
+            legend.append((_symbol("acupressure"), "An acupressure point; its code (such as "
+                           "BL57) leads its paragraph in the text."))  # fmt: skip
         rows = "".join(
             f"<tr><td width='{_px(LEGEND_SYMBOL + 5)}'>{self.figure(symbol)}</td>"
             f"<td class='small'>{_e(text)}</td></tr>"
