@@ -169,3 +169,21 @@ def test_aliases_people_type(catalog: Catalog) -> None:
 def test_the_evidence_note_is_honest(catalog: Catalog) -> None:
     assert "PMC9434898" in catalog.texts.evidence or "pmc9434898" in catalog.texts.sources
     assert "pain" in catalog.texts.evidence.lower()
+
+
+_ACTION = re.compile(
+    r"\b(see a doctor|go to the emergency|call an ambulance|book an appointment)", re.I
+)
+_ESCALATION = re.compile(r"\b(call an ambulance|emergency department now)", re.I)
+
+
+def test_each_red_flag_says_what_to_do_before_it_explains(catalog: Catalog) -> None:
+    """The banner shows the first lines of a message and scrolls the rest: what to do,
+    and when to call an ambulance, come before the background."""
+    for flag in catalog.red_flags.values():
+        sentences = re.split(r"(?<=[.!?])\s+", flag.message)
+        acting = [n for n, s in enumerate(sentences) if _ACTION.search(s)]
+        assert acting and acting[0] <= 1, (flag.id, sentences[:2])
+        escalating = [n for n, s in enumerate(sentences) if _ESCALATION.search(s)]
+        if escalating:
+            assert escalating[0] <= 2, (flag.id, sentences[escalating[0]])

@@ -42,7 +42,7 @@ _COLOURS = {
     Urgency.SOON: (QColor("#f2b705"), QColor("#1a1a1a")),
 }
 
-MAX_DETAIL_LINES = 5
+MAX_DETAIL_LINES = 6
 """The banner's text takes at most this many lines of height, then scrolls."""
 
 WITHHELD_TEXT = "Self-massage, stretching and acupressure are withheld until a doctor has seen you."
