@@ -615,3 +615,53 @@ def test_every_zone_s_label_and_keyboard_point_lies_inside_it(
         or not item.contains(item.anchor)
     ]
     assert outside == []
+
+
+# -- texts that keep clear of each other ---------------------------------------------------
+
+CROWDED_CASES = {
+    "runner": {"heel_plantar": 7, "calf_lower_medial": 5, "achilles": 4},
+    "back of knee": {"knee_posterior": 6, "calf_upper_medial": 4},
+    "outer ankle": {"malleolus_lateral": 6, "leg_lateral_lower": 4, "foot_dorsum_lateral": 3},
+}
+
+
+@pytest.mark.parametrize("case", sorted(CROWDED_CASES))
+@pytest.mark.parametrize(("size", "roomy"), [((360, 760), True), ((180, 420), False)])
+def test_badges_and_labels_never_cover_marks_dots_or_each_other(
+    make_view: ViewMaker,
+    controller: ChartController,
+    case: str,
+    size: tuple[int, int],
+    roomy: bool,
+) -> None:
+    """A zone's number stays in its zone when the drawing leaves room for it; on a
+    small drawing it may sit beside the zone, but it never covers a mark."""
+    for zone_id, level in CROWDED_CASES[case].items():
+        controller.set_intensity(zone_id, level)
+    controller.set_acupressure_shown(True)
+    controller.show_muscles({"soleus", "gastrocnemius", "tibialis_anterior"})
+    for kind in View:
+        view = make_view(kind, *size)
+        scene = view.chart_scene()
+        scale = view.transform().m11()
+        badges = {z: b.scene_rect_at(scale) for z, b in scene._badge_items.items()}
+        labels = [
+            item.scene_rect_at(scale)
+            for item in scene.items()
+            if isinstance(item, LabelItem) and item.data(0) is not None
+            and item.data(0)[0] in ("muscle-label", "acupressure-label")
+        ]  # fmt: skip
+        fixed = [i.sceneBoundingRect() for i in _tagged(view, "trigger-point")]
+        fixed += [i.sceneBoundingRect() for i in _tagged(view, "no-press-point")]
+        fixed += [i.sceneBoundingRect() for i in _tagged(view, "acupressure")]
+        placed: list = []
+        for zone_id, rect in sorted(badges.items(), key=lambda kv: kv[1].top()):
+            assert not [r for r in fixed + placed if r.intersects(rect)], (case, kind, zone_id)
+            zone = scene.zones[zone_id]
+            inside = zone.mapToScene(zone.shape()).contains(rect.center())
+            assert inside or not roomy, (case, kind, zone_id)
+            placed.append(rect)
+        for n, rect in enumerate(labels):
+            others = fixed + list(badges.values()) + labels[:n]
+            assert not [r for r in others if r.intersects(rect)], (case, kind, rect)

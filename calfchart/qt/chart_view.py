@@ -15,6 +15,7 @@ legible.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from enum import IntEnum
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, QSizeF, Qt, Signal
@@ -108,8 +109,9 @@ class Layer(IntEnum):
     reads where a pattern covers a painful zone; the pattern's outline lies above."""
     ZONES = 10
     OVERLAYS = 20
-    BADGES = 25
     MUSCLES = 30
+    BADGES = 35
+    """Above the muscle outlines: a zone's number must stay readable."""
     MARKERS = 40
     ACUPRESSURE = 45
     HOVER = 60
@@ -290,6 +292,40 @@ class ZoneItem(QGraphicsPathItem):
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
         event.accept()
         self._chart.zone_menu_requested(self.zone.id, event.screenPos())
+
+
+def _free_offset(
+    home: QRectF, taken: list[QRectF], inside: Callable[[QPointF], bool] | None
+) -> QPointF:
+    """How far to move a text from `home` (in scene units) so that it covers nothing
+    `taken`: the nearest such place, kept inside a zone (`inside` tells a scene point in
+    it) when one is given; when every place nearby is covered, the least covered one."""
+
+    def cost(rect: QRectF, distance: float) -> float:
+        total = distance + sum(1000.0 for r in taken if r.intersects(rect))
+        if inside is not None and not inside(rect.center()):
+            total += 100.0
+        elif inside is not None and not all(
+            inside(corner)
+            for corner in (rect.topLeft(), rect.topRight(), rect.bottomLeft(), rect.bottomRight())
+        ):
+            total += 10.0
+        return total
+
+    # Most texts cover nothing where they are: no search.
+    if not any(r.intersects(home) for r in taken) and (inside is None or inside(home.center())):
+        return QPointF()
+    step_x, step_y = home.width() * 0.5, home.height() * 0.6
+    best: tuple[float, QPointF] | None = None
+    for j in range(-4, 7):
+        for i in range(-3, 4):
+            offset = QPointF(i * step_x, j * step_y)
+            # Sideways is a little further than down.
+            score = cost(home.translated(offset), math.hypot(i * 1.2, j))
+            if best is None or score < best[0]:
+                best = (score, offset)
+    assert best is not None
+    return best[1]
 
 
 class ChartScene(QGraphicsScene):
@@ -576,15 +612,17 @@ class ChartScene(QGraphicsScene):
         self._declutter()
 
     def _declutter(self) -> None:
-        """Keep the texts readable: each moves down until it covers nothing placed.
+        """Keep the texts readable: each goes to the nearest place that covers nothing
+        placed before it.
 
-        Intensity badges step off the trigger-point X's; muscle and acupressure labels
-        then step off the X's, the badges and each other. Texts keep their screen size
-        at every zoom, so whether two collide depends on the zoom: this runs again
+        Intensity badges keep inside their own zone where they can and step off the
+        trigger-point X's and the acupressure dots; muscle and acupressure labels then
+        step off the X's, the dots, the badges and each other. Texts keep their screen
+        size at every zoom, so whether two collide depends on the zoom: this runs again
         whenever the zoom or any of them changes.
         """
         scale = self._view_scale
-        badges = [i for i in self._badges.childItems() if isinstance(i, LabelItem)]
+        badges = [(item, zone_id) for zone_id, item in self._badge_items.items()]
         labels = [
             item
             for group in (self._muscle_labels, self._acupressure_labels)
@@ -594,22 +632,29 @@ class ChartScene(QGraphicsScene):
         if not (badges or labels):
             return
         taken = [marker.sceneBoundingRect() for marker, _, _ in self._markers_drawn]
+        taken += [dot.sceneBoundingRect() for dot in self._acupressure.childItems()]
 
         def top_down(label: LabelItem) -> float:
             return self._leg.mapToScene(label.home).y()
 
-        for label in sorted(badges, key=top_down) + sorted(labels, key=top_down):
+        def inside(zone: ZoneItem) -> Callable[[QPointF], bool]:
+            return lambda point: zone.contains(zone.mapFromScene(point))
+
+        ordered: list[tuple[LabelItem, Callable[[QPointF], bool] | None]] = [
+            (badge, inside(self.zones[zone_id]))
+            for badge, zone_id in sorted(badges, key=lambda pair: top_down(pair[0]))
+        ]
+        ordered += [(label, None) for label in sorted(labels, key=top_down)]
+        for label, zone in ordered:
             label.setPos(label.home)
             home = label.scene_rect_at(scale)
-            rect = QRectF(home)
-            for _ in range(len(taken)):
-                hit = next((r for r in taken if r.intersects(rect)), None)
-                if hit is None:
-                    break
-                rect.moveTop(hit.bottom() + 1 / scale)
-            if rect.top() != home.top():
-                label.setPos(label.home + QPointF(0, rect.top() - home.top()))
-            taken.append(rect)
+            offset = _free_offset(home, taken, zone)
+            if not offset.isNull():
+                parent = label.parentItem()
+                assert parent is not None
+                at = parent.mapToScene(label.home) + offset
+                label.setPos(parent.mapFromScene(at))
+            taken.append(home.translated(offset))
 
     def _show_muscles(self) -> None:
         shown = self.controller.shown_muscles
