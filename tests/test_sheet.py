@@ -625,3 +625,27 @@ def test_the_legend_explains_the_acupressure_dot_only_when_there_are_some(
         export_pdf(runner_sheet(catalog, acupressure=acupressure), path)
         first_page = pdf_text(path)[0]
         assert ("An acupressure point;" in first_page) is acupressure
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_table_fits_across_the_page(qapp: object, catalog: Catalog, paper: str) -> None:
+    """The two-week log, the warning boxes and the layout tables: none wider than the
+    page's printable width, or their right edge is cut off."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextTable
+
+    from calfchart.qt.printing import PaperSize
+    from calfchart.qt.sheet_renderer import SheetDocument
+
+    width = {"a4": 595.3, "letter": 612.0}[PaperSize(paper).value] - 2 * 13 * 72 / 25.4
+    flag = first_question(catalog, "dvt")
+    for sheet in (runner_sheet(catalog), runner_sheet(catalog, answers={flag: True})):
+        layout = SheetDocument(sheet, QSizeF(width, 720))
+        document = layout.document
+        tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+        assert len(tables) > 3
+        for table in tables:
+            # Its width is what shows, rules included: Qt reports the frame's left
+            # inside the rules, so right() overstates it.
+            shown = document.documentLayout().frameBoundingRect(table).width()
+            assert shown <= layout.body.width() + 0.5, (paper, shown, layout.body.width())

@@ -1176,15 +1176,24 @@ class _SheetHtml:
         sign = self.figure(_warning_sign(36.0), align="center")
         # A one-cell frame around a borderless table: a frame with two cells would draw a
         # rule between the sign and the words.
-        self.parts.append(
-            f"<table width='100%' border='{_px(2.5)}' cellspacing='0' cellpadding='{_px(6)}' "
-            "style='border-collapse: collapse; border-style: solid; border-color: #000000'>"
-            "<tr><td><table width='100%' cellspacing='0' cellpadding='0'>"
+        inner = (
+            f"<table width='100%' cellspacing='0' cellpadding='0'>"
             f"<tr><td width='{_px(48)}'>{sign}</td><td>"
             + "".join(rows)
             + "<p style='margin:0px'><b>Do not massage, press or stretch the leg.</b> This "
             "sheet leaves out all self-treatment until a doctor has checked the warning.</p>"
-            "</td></tr></table></td></tr></table>"
+            "</td></tr></table>"
+        )
+        # The thick frame is the black table showing through the spacing around its one
+        # white cell: Qt draws a thick collapsed rule with gaps at the corners.
+        self.parts.append(
+            self._fitting_table(
+                lambda width: (
+                    f"<table width='{width}' bgcolor='#000000' "
+                    f"cellspacing='{_px(2.5)}' cellpadding='{_px(6)}'>"
+                    f"<tr><td bgcolor='#ffffff'>{inner}</td></tr></table>"
+                )
+            )
         )
 
     def _header(self) -> None:
@@ -1346,9 +1355,32 @@ class _SheetHtml:
             f"<td width='{_px(figure_column)}'>{self.figure(figure, keep=keep)}</td>"
             f"<td width='{_px(left)}'>{left_html}</td>"
             f"<td width='{_px(gutter)}'></td>"
-            f"<td width='{_px(right)}'>{stretch}{below if notes_beside else ''}</td>"
+            # A point short of the page: Qt rounds the columns up, and the last would
+            # stick out past the margin.
+            f"<td width='{_px(right - 1.0)}'>{stretch}{below if notes_beside else ''}</td>"
             "</tr></table>" + ("" if notes_beside else below)
         )
+
+    def _fitting_table(self, table: Callable[[str], str]) -> str:
+        """`table(width)` is a table's HTML for a width attribute; returns it at the width
+        whose laid-out frame, rules and padding included, spans the page: Qt adds the
+        rules and padding outside the width given, so 100% runs past the margin."""
+        width, best = self.width, None
+        for _ in range(4):
+            html = table(_px(width))
+            self._scratch.setHtml(html)
+            self._scratch.setTextWidth(self.width)
+            frames = self._scratch.rootFrame().childFrames()
+            if not frames:
+                return html
+            # The frame's width is what shows, rules included (its left is not 0).
+            span = self._scratch.documentLayout().frameBoundingRect(frames[0]).width()
+            if span <= self.width + 0.01:
+                best = html
+                if span >= self.width - 0.5:
+                    break
+            width += self.width - span
+        return best if best is not None else table(_px(width - 1.0))
 
     def _height(self, html: str, width: float) -> float:
         """How tall `html` comes out at `width` points, with the sheet's fonts and style."""
@@ -1395,10 +1427,10 @@ class _SheetHtml:
         """Two weeks across, one row for the pain and one per exercise: a fortnight fits
         in a few lines, and a week's ticks read along a row."""
         log = self.sheet.log
-        label_width = LOG_LABEL_WIDTH
-        day_width = (self.width - label_width) / len(log.days)
-        head = f"<th width='{_px(label_width)}'></th>" + "".join(
-            f"<th width='{_px(day_width)}' align='center'>{_e(weekday)}<br>{_e(date)}</th>"
+        label_share = 100.0 * LOG_LABEL_WIDTH / self.width
+        day_share = (100.0 - label_share) / len(log.days)
+        head = f"<th width='{label_share:.2f}%'></th>" + "".join(
+            f"<th width='{day_share:.2f}%' align='center'>{_e(weekday)}<br>{_e(date)}</th>"
             for weekday, date in (label.split(" ", 1) for label in log.day_labels)
         )
         blank = "<td></td>" * len(log.days)
@@ -1416,12 +1448,14 @@ class _SheetHtml:
             "Take it to the doctor."
         )
         _, mark, end = self.keep(whole=True)
-        self.parts.append(
-            f"<h2>{mark}Two-week log</h2><p>Each day, {what}</p>"
-            f"<table width='100%' border='1' cellspacing='0' cellpadding='{_px(1.2)}' "
-            "style='border-collapse: collapse; border-style: solid; border-color: #000000'>"
-            f"<tr>{head}</tr>{rows}</table>{end}"
+        table = self._fitting_table(
+            lambda width: (
+                f"<table width='{width}' border='1' cellspacing='0' "
+                f"cellpadding='{_px(1.2)}' style='border-collapse: collapse; border-style: solid; "
+                f"border-color: #000000'><tr>{head}</tr>{rows}</table>"
+            )
         )
+        self.parts.append(f"<h2>{mark}Two-week log</h2><p>Each day, {what}</p>{table}{end}")
 
     def _about(self) -> None:
         sheet = self.sheet
