@@ -57,6 +57,9 @@ if TYPE_CHECKING:
 UNTITLED = "Untitled"
 DEFAULT_SIZE = (1280, 800)
 SIDE_PANEL_WIDTH = 500
+SIDE_PANEL_SHARE = 0.4
+"""On a small screen the side panel takes at most this share of the window's width,
+so that the drawings stay large enough to click."""
 NOT_A_DIAGNOSIS = "Information only, not a diagnosis (Help ▸ Disclaimer)"
 
 
@@ -152,7 +155,6 @@ class MainWindow(QMainWindow):
         for dock in (self.screening_dock, self.muscles_dock, self.zones_dock, self.details_dock):
             self.tabifyDockWidget(self.cards_dock, dock)
         self.cards_dock.raise_()
-        self.resizeDocks([self.suggestions_dock], [SIDE_PANEL_WIDTH], Qt.Orientation.Horizontal)
         self.resizeDocks(
             [self.suggestions_dock, self.cards_dock], [300, 500], Qt.Orientation.Vertical
         )
@@ -532,10 +534,14 @@ class MainWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self._default_geometry()
         state = self.settings.state()
-        if not state.isEmpty():
-            self.restoreState(state)
+        if state.isEmpty() or not self.restoreState(state):
+            self._size_side_panel()  # for the window's size, now that it is known
         # The warning's dock is never left closed by an old layout.
         self.suggestions_dock.show()
+
+    def _size_side_panel(self) -> None:
+        width = min(SIDE_PANEL_WIDTH, round(self.width() * SIDE_PANEL_SHARE))
+        self.resizeDocks([self.suggestions_dock], [width], Qt.Orientation.Horizontal)
 
     def _default_geometry(self) -> None:
         width, height = DEFAULT_SIZE
