@@ -406,6 +406,8 @@ def test_marks_and_numbers_on_the_pain_drawing_never_cover_each_other(
                     at = panel.transform.map(anchors[f"trp-{spot.trigger_point_id}"])
                     assert (mark.centre - at).manhattanLength() < 1e-6
                     assert panel.box.contains(mark.rect), (name, mark)
+                for n, mark in enumerate(panel.marks):  # two marks never touch
+                    assert not [m for m in panel.marks[n + 1 :] if m.rect.intersects(mark.rect)]
                 texts = sorted(n.text for n in panel.numbers if n.kind == "intensity")
                 assert texts == sorted(str(p.intensity) for p in panel.panel.pain)
                 assert sorted(n.text for n in panel.numbers if n.kind == "number") == sorted(

@@ -757,7 +757,7 @@ def posterior() -> View:
                   (171, 205), (156, 209), (126, 215), (92, 223), (62, 230), (44, 234)]],
     )
     # anchors
-    v.trp("gastrocnemius-1", 60, 652)
+    v.trp("gastrocnemius-1", 67, 652)
     v.trp("gastrocnemius-2", 147, 680)
     v.trp("gastrocnemius-3", 72, 582)
     v.trp("gastrocnemius-4", 135, 582)
@@ -769,7 +769,7 @@ def posterior() -> View:
     v.trp("tibialis_posterior-1", 104, 648)
     v.trp("flexor_digitorum_longus-1", 70, 715)
     v.trp("flexor_hallucis_longus-1", 122, 830)
-    v.trp("gluteus_minimus-2", 112, 178)
+    v.trp("gluteus_minimus-2", 110, 166)
     v.trp("piriformis-1", 129, 206)
     v.trp("piriformis-2", 57, 208)
     v.acu("BL40", 105, KNEE + 2)

@@ -81,6 +81,8 @@ PAIN_FIGURE_HEIGHT = 185.0
 PAIN_MARK_SIZE = 8.5
 SPOT_MARK_SIZE = 9.5
 ACUPRESSURE_MARK_SIZE = 4.5
+MARK_LEAST = 5.0
+"""Marks shrink to keep apart, down to this size."""
 INTENSITY_PT = 7.5
 """The size of a painful zone's number on the pain drawing."""
 PAIN_CAPTION_PT = SMALL_PT
@@ -335,6 +337,17 @@ def _point_rect(centre: QPointF, size: float) -> QRectF:
     return QRectF(centre.x() - half, centre.y() - half, size, size)
 
 
+def _mark_size(centres: Sequence[QPointF], size: float, least: float = MARK_LEAST) -> float:
+    """The marks' size: `size`, or smaller so that no two marks touch (two trigger
+    points close together on a small drawing), but never under `least`."""
+    for n, a in enumerate(centres):
+        for b in centres[n + 1 :]:
+            apart = max(abs(a.x() - b.x()), abs(a.y() - b.y()))
+            # The widest ink (an X: 0.62 of its size each side) plus a hair between.
+            size = min(size, (apart - 0.6) / (2 * 0.62))
+    return max(size, least)
+
+
 def _mark_rect(centre: QPointF, size: float, press: bool) -> QRectF:
     """The ink of a mark `size` across: the X's arms with their round ends, or the
     circle with its pen (the white halo may be covered)."""
@@ -469,6 +482,7 @@ def place_labels(
     zone_size: float = 0.0,
     points: Sequence[tuple[str, QPointF]] = (),
     point_size: float = 0.0,
+    text_size: float | None = None,
 ) -> tuple[tuple[Placed, ...], tuple[Placed, ...]]:
     """The marks where they belong, and every number where it clears every mark and
     every other number, inside `box`; returns the marks and the numbers.
@@ -495,12 +509,14 @@ def place_labels(
     inside = _box(box, -LABEL_GAP / 2)
     labels: list[_Label] = []
     for mark in fixed:
+        # The numbers keep their size when the marks shrink to keep apart.
+        letters = text_size if text_size is not None else mark_size * 0.62
         if mark.kind == "acupressure":
-            text, size, kind = mark.text, mark_size * 0.55, "code"
+            text, size, kind = mark.text, letters * 0.89, "code"
             # Its code beside the dot, as a mark's number is beside the mark.
             found = _number_candidates(mark.centre, point_size / 1.24, True, text, size)
         else:
-            text, size, kind = mark.text, mark_size * 0.62, "number"
+            text, size, kind = mark.text, letters, "number"
             found = _number_candidates(mark.centre, mark_size, mark.kind == "press", text, size)
         labels.append(_Label(kind, text, size, found, mark.centre))
     labels += [
@@ -814,7 +830,10 @@ def pain_layout(
             for p in panel.pain
             if p.zone_id in drawing.zones
         ]
-        marks, numbers = place_labels(box, spots, PAIN_MARK_SIZE, zones, INTENSITY_PT)
+        mark_size = _mark_size([centre for _, centre in spots], PAIN_MARK_SIZE)
+        marks, numbers = place_labels(
+            box, spots, mark_size, zones, INTENSITY_PT, text_size=PAIN_MARK_SIZE * 0.62
+        )
         caption_rect = QRectF(
             x + (w - widest) / 2,
             art_height + CAPTION_GAP,
@@ -918,8 +937,14 @@ def spot_layout(sheet: TreatmentSheet, section: MuscleSection, box: QRectF) -> S
         for spot, anchor in anchors
     ]
     on_page = [(code, transform.map(anchor)) for code, anchor in points]
+    size = _mark_size([centre for _, centre in spots], SPOT_MARK_SIZE)
     marks, numbers = place_labels(
-        box, spots, SPOT_MARK_SIZE, points=on_page, point_size=ACUPRESSURE_MARK_SIZE
+        box,
+        spots,
+        size,
+        points=on_page,
+        point_size=ACUPRESSURE_MARK_SIZE,
+        text_size=SPOT_MARK_SIZE * 0.62,
     )
     view = View(drawing.view)
     return SpotLayout(
