@@ -235,6 +235,7 @@ class ZoneItem(QGraphicsPathItem):
         self.setPen(Qt.PenStyle.NoPen)
         # An unbrushed path item still hits on its shape (QT-NOTES §1).
         self.setBrush(Qt.BrushStyle.NoBrush)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)  # until it hurts
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton | Qt.MouseButton.RightButton)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -392,6 +393,9 @@ class ChartScene(QGraphicsScene):
         self._drawn_patterns: tuple[tuple[str, ...], bool] | None = None
         self._drawn_muscles: frozenset[str] | None = None
         self._drawn_acupressure: tuple[str, ...] | None = None
+        self._texts_moved = True
+        """Set when a text, mark or dot came or went, or the zoom or side changed: the
+        texts need placing again (_declutter); unset once they are placed."""
 
         self._apply_side()
         self._refresh(Change.ALL)
@@ -455,6 +459,7 @@ class ChartScene(QGraphicsScene):
         """
         left = self.controller.side is Side.LEFT
         self._leg.setTransform(mirrored(self.drawing) if left else QTransform())
+        self._texts_moved = True
         # Left and right on screen swap, and so does the keyboard's order in a row.
         self._keyboard_order = self._sorted_zones()
 
@@ -466,16 +471,20 @@ class ChartScene(QGraphicsScene):
                 continue
             self._shown_pain[zone_id] = level
             if level is None:
-                # Nothing to paint, so nothing to cache.
+                # Nothing to paint, so nothing to cache, and no painting at all: the
+                # item still takes the clicks and the hover.
                 item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
                 item.setBrush(Qt.BrushStyle.NoBrush)
+                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
             else:
+                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, False)
                 item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
                 item.setBrush(intensity_color(level, self._palette))
             self._show_badge(zone_id, level)
 
     def _show_badge(self, zone_id: str, level: int | None) -> None:
         """The intensity as a number on a marked zone: shading alone is not enough."""
+        self._texts_moved = True
         old = self._badge_items.pop(zone_id, None)
         if old is not None:
             self.removeItem(old)
@@ -501,6 +510,7 @@ class ChartScene(QGraphicsScene):
         if (shown, press_marks) == self._drawn_patterns:
             return
         self._drawn_patterns = (shown, press_marks)
+        self._texts_moved = True
         self._clear(self._overlays)
         self._clear(self._pattern_fills)
         self._clear(self._markers)
@@ -608,6 +618,7 @@ class ChartScene(QGraphicsScene):
     def set_view_scale(self, scale: float) -> None:
         """The view's zoom (device pixels per drawing unit), for minimum marker sizes."""
         self._view_scale = scale
+        self._texts_moved = True
         self._size_markers()
         self._declutter()
 
@@ -621,6 +632,9 @@ class ChartScene(QGraphicsScene):
         size at every zoom, so whether two collide depends on the zoom: this runs again
         whenever the zoom or any of them changes.
         """
+        if not self._texts_moved:
+            return
+        self._texts_moved = False
         scale = self._view_scale
         badges = [(item, zone_id) for zone_id, item in self._badge_items.items()]
         labels = [
@@ -661,6 +675,7 @@ class ChartScene(QGraphicsScene):
         if shown == self._drawn_muscles:
             return
         self._drawn_muscles = shown
+        self._texts_moved = True
         self._clear(self._muscles)
         self._clear(self._muscle_labels)
         catalog = self.controller.catalog
@@ -715,6 +730,7 @@ class ChartScene(QGraphicsScene):
         if wanted == self._drawn_acupressure:
             return
         self._drawn_acupressure = wanted
+        self._texts_moved = True
         self._clear(self._acupressure)
         self._clear(self._acupressure_labels)
         catalog = self.controller.catalog
