@@ -12,7 +12,9 @@ as an installed program does (installed_like.py).
 
 Run by hand:  python bench/bench_startup.py [--runs 10] [--platform offscreen|xcb]
 (under `xvfb-run -a` for xcb). The goal is to stay within 1.5x of the bare window
-for both time and memory.
+for both time and memory. `--drawings-only` times a main window holding only the
+three live drawings (no side panel, menus or style) instead of calfchart's: how much
+of the budget the drawings alone take.
 """
 
 from __future__ import annotations
@@ -63,6 +65,30 @@ window = QMainWindow()
 window.setWindowTitle("bare")
 window.resize(1280, 800)
 FirstPaint(window)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+DRAWINGS_ONLY = f"""
+import sys, time
+import calfchart.qt
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
+from calfchart.catalog import open_catalog
+from calfchart.controller import ChartController
+from calfchart.qt.chart_area import ChartArea
+from calfchart.qt.deferred import after_first_paint
+
+def painted():
+    print("{MARK}", f"{{time.time():.6f}}", flush=True)
+    QCoreApplication.quit()
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 800)
+window.setCentralWidget(ChartArea(ChartController(open_catalog()), window))
+after_first_paint(window, painted)
 window.show()
 sys.exit(app.exec())
 """
@@ -119,6 +145,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--platform", default="offscreen", help="QT_QPA_PLATFORM")
+    parser.add_argument(
+        "--drawings-only", action="store_true", help="time a window of the drawings alone"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="calfchart-bench-") as folder:
@@ -132,6 +161,10 @@ def main() -> int:
         bare_script = Path(folder) / "bare_window.py"
         bare_script.write_text(BARE_WINDOW, encoding="utf-8")
         calfchart = [sys.executable, "-m", "calfchart"]
+        if args.drawings_only:
+            drawings_script = Path(folder) / "drawings_only.py"
+            drawings_script.write_text(DRAWINGS_ONLY, encoding="utf-8")
+            calfchart = [sys.executable, str(drawings_script)]
         bare = [sys.executable, str(bare_script)]
 
         for _ in range(2):  # write the bytecode, then warm the disk cache
@@ -146,7 +179,7 @@ def main() -> int:
     print(
         f"{args.runs} runs each, QT_QPA_PLATFORM={args.platform}, Python {sys.version.split()[0]}"
     )
-    our_time, our_memory = describe("calfchart", ours)
+    our_time, our_memory = describe("drawings" if args.drawings_only else "calfchart", ours)
     bare_time, bare_memory = describe("bare", theirs)
     time_ratio, memory_ratio = our_time / bare_time, our_memory / bare_memory
     print(
