@@ -15,6 +15,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QPointF, QSizeF
 from PySide6.QtGui import QPainterPath
@@ -30,38 +31,24 @@ def _key(svg: bytes) -> str:
     return f"{zlib.crc32(_FORMAT.encode() + svg):08x}"
 
 
-def _write_paths(stream: QDataStream, paths: dict[str, QPainterPath]) -> None:
-    stream.writeInt32(len(paths))
-    for name, path in paths.items():
+Streamable = TypeVar("Streamable", QPainterPath, QPointF)
+
+
+def _write_named(stream: QDataStream, values: dict[str, Streamable]) -> None:
+    stream.writeInt32(len(values))
+    for name, value in values.items():
         stream.writeQString(name)
-        stream << path
+        stream << value
 
 
-def _read_paths(stream: QDataStream) -> dict[str, QPainterPath]:
-    paths: dict[str, QPainterPath] = {}
+def _read_named(stream: QDataStream, kind: type[Streamable]) -> dict[str, Streamable]:
+    values: dict[str, Streamable] = {}
     for _ in range(stream.readInt32()):
         name = stream.readQString()
-        path = QPainterPath()
-        stream >> path
-        paths[name] = path
-    return paths
-
-
-def _write_points(stream: QDataStream, points: dict[str, QPointF]) -> None:
-    stream.writeInt32(len(points))
-    for name, point in points.items():
-        stream.writeQString(name)
-        stream << point
-
-
-def _read_points(stream: QDataStream) -> dict[str, QPointF]:
-    points: dict[str, QPointF] = {}
-    for _ in range(stream.readInt32()):
-        name = stream.readQString()
-        point = QPointF()
-        stream >> point
-        points[name] = point
-    return points
+        value = kind()
+        stream >> value
+        values[name] = value
+    return values
 
 
 def _write_names(stream: QDataStream, names: frozenset[str]) -> None:
@@ -81,13 +68,13 @@ def encode(drawing: Drawing) -> bytes:
     stream << QByteArray(drawing.svg)
     stream.writeQString(drawing.view)
     stream << drawing.size
-    _write_paths(stream, drawing.zones)
-    _write_paths(stream, drawing.muscles)
-    _write_points(stream, drawing.anchors)
+    _write_named(stream, drawing.zones)
+    _write_named(stream, drawing.muscles)
+    _write_named(stream, drawing.anchors)
     _write_names(stream, drawing.deep_muscles)
     stream << drawing.silhouette
     _write_names(stream, drawing.ids)
-    _write_points(stream, drawing.zone_labels)
+    _write_named(stream, drawing.zone_labels)
     return bytes(buffer.data())
 
 
@@ -103,14 +90,14 @@ def decode(data: bytes, svg: bytes) -> Drawing:
     view = stream.readQString()
     size = QSizeF()
     stream >> size
-    zones = _read_paths(stream)
-    muscles = _read_paths(stream)
-    anchors = _read_points(stream)
+    zones = _read_named(stream, QPainterPath)
+    muscles = _read_named(stream, QPainterPath)
+    anchors = _read_named(stream, QPointF)
     deep = _read_names(stream)
     silhouette = QPainterPath()
     stream >> silhouette
     ids = _read_names(stream)
-    labels = _read_points(stream)
+    labels = _read_named(stream, QPointF)
     if stream.status() != QDataStream.Status.Ok or not stream.atEnd():
         raise ValueError("a damaged drawing cache")
     return Drawing(view, size, svg, zones, muscles, anchors, deep, silhouette, ids, labels)
