@@ -182,3 +182,11 @@ def test_a_broken_zones_file_is_not_buried_under_unknown_zones(pack: Path) -> No
     _edit(pack, "zones.yaml", "  - id: achilles", "  - id: [achilles")
     (problem,) = _problems(pack)
     assert problem.startswith("zones.yaml:") and "not valid YAML" in problem
+
+
+def test_aliases_are_refused_before_they_can_loop_or_explode(pack: Path) -> None:
+    """A value that contains itself, or a few nested aliases standing for billions of
+    values ("billion laughs"), must be refused at once, not followed for ever."""
+    _edit(pack, "texts.yaml", "disclaimer: Information only.", "disclaimer: &a [*a]")
+    (problem,) = [p for p in _problems(pack) if "alias" in p]
+    assert problem.startswith("texts.yaml:1: ") and "aliases are not allowed" in problem

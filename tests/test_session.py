@@ -90,3 +90,15 @@ def test_a_failed_save_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mo
 )
 def test_file_names_from_a_person_s_name_are_safe(name: str, stem: str) -> None:
     assert safe_stem(name) == stem
+
+
+LAUGHS = "\n".join(
+    ["calfchart: session", "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    + [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+)
+
+
+@pytest.mark.parametrize("text", ["calfchart: session\nnotes: &n [*n]\n", LAUGHS])
+def test_a_session_with_aliases_is_refused_at_once(catalog: Catalog, text: str) -> None:
+    with pytest.raises(SessionError, match="aliases are not allowed"):
+        parse_session(text, catalog, file="odd.yaml")

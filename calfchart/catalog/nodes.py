@@ -69,13 +69,26 @@ class Reader:
         if node is None:
             self.problems.append(Problem(self.file, 1, "the file is empty"))
             return None
-        self._check_tags(node)
-        return node
+        return node if self._plain(node) else None
 
-    def _check_tags(self, node: yaml.Node) -> None:
-        for each in _walk(node):
+    def _plain(self, node: yaml.Node) -> bool:
+        """Whether the tree is plain YAML: no tags beyond the basic ones, and no aliases.
+
+        An alias makes two places share one node: a value that contains itself never
+        ends, and a few nested ones stand for billions of values ("billion laughs").
+        Neither a data file nor a session needs them, so the file is refused.
+        """
+        for each, again in _walk(node):
+            if again:
+                self.problem(
+                    each,
+                    "this value is marked with &name and repeated with *name; anchors and "
+                    "aliases are not allowed: write the value out",
+                )
+                return False
             if each.tag not in _PLAIN_TAGS:
                 self.problem(each, f"tag '{each.tag}' is not allowed (plain YAML only)")
+        return True
 
     # -- shapes --------------------------------------------------------------
     def mapping(
@@ -193,11 +206,17 @@ class Reader:
         return (low, high)
 
 
-def _walk(node: yaml.Node) -> Iterator[yaml.Node]:
+def _walk(node: yaml.Node) -> Iterator[tuple[yaml.Node, bool]]:
+    """Every node of a tree, each with whether it was met before (an alias)."""
+    seen: set[int] = set()
     stack = [node]
     while stack:
         each = stack.pop()
-        yield each
+        if id(each) in seen:
+            yield each, True
+            continue
+        seen.add(id(each))
+        yield each, False
         if isinstance(each, yaml.SequenceNode):
             stack.extend(each.value)
         elif isinstance(each, yaml.MappingNode):
