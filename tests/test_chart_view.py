@@ -524,20 +524,37 @@ def test_arrows_go_the_way_they_point(make_view: ViewMaker) -> None:
     assert scene.neighbour("achilles", 0, 1) == "heel_posterior"
 
 
-def test_tab_walks_the_zones_in_order_and_then_leaves(qtbot: QtBot, make_view: ViewMaker) -> None:
+def test_tab_leaves_the_drawing_in_one_press(qtbot: QtBot, make_view: ViewMaker) -> None:
+    """A drawing is one Tab stop, like a list: the arrow keys move between its zones."""
     view = make_view(View.PLANTAR)
     view.setFocus()
     scene = view.chart_scene()
-    visited = []
-    for _ in scene.keyboard_order:
-        qtbot.keyClick(view, Qt.Key.Key_Tab)
-        visited.append(scene.current)
-    assert visited == scene.keyboard_order
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert scene.current == scene.keyboard_order[0]
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert scene.current is None
-    # Top of the drawing first.
+    # The keyboard starts at the top of the drawing.
     ys = [scene.zone_point(z).y() for z in scene.keyboard_order]
     assert ys[0] == min(ys)
+
+
+def test_the_keys_act_on_the_zone_with_the_outline(
+    qtbot: QtBot, make_view: ViewMaker, controller: ChartController
+) -> None:
+    """Moved to one zone with the arrows and hovering another, the number keys and
+    Space act on the same zone: the one the focus outline shows."""
+    view = make_view()
+    view.setFocus()
+    scene = view.chart_scene()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    moved_to = scene.current
+    hovered = next(z for z in scene.keyboard_order if z != moved_to)
+    scene.zone_hovered(hovered, True)
+    assert scene.current == hovered
+    qtbot.keyClick(view, Qt.Key.Key_4)
+    assert dict(controller.pain) == {hovered: 4}
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert dict(controller.pain) == {}
 
 
 def test_dark_mode_restyles_without_losing_the_marks(

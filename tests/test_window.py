@@ -177,12 +177,31 @@ def test_keyboard_moves_through_suggestions_and_space_adds_the_pattern(
 def test_keyboard_on_the_drawing_marks_a_zone(qtbot: QtBot, window: MainWindow) -> None:
     view = window.chart_area.views[View.POSTERIOR]
     view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
     current = view.chart_scene().current
     assert current is not None
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert current in window.controller.pain
     assert window.suggestions.list.model().rowCount() == len(window.controller.suggestions)
+
+
+def test_focus_in_a_tab_behind_brings_that_tab_forward(qtbot: QtBot, window: MainWindow) -> None:
+    """Tab walks the panels of tabs behind too: the one holding the focus comes forward,
+    so no answer is ever given unseen."""
+    window.build_deferred_panels()
+    window.cards_dock.raise_()
+    qtbot.waitUntil(lambda: window.screening_dock.visibleRegion().isEmpty())
+    box = next(iter(window.screening.group("dvt").boxes.values()))
+    window._on_focus_changed(None, box)
+    qtbot.waitUntil(lambda: not window.screening_dock.visibleRegion().isEmpty())
+    assert window.cards_dock.visibleRegion().isEmpty()
+
+
+def test_all_zones_at_zero_say_so(qtbot: QtBot, window: MainWindow) -> None:
+    from calfchart.qt.suggestions_panel import ALL_AT_ZERO_TEXT
+
+    window.controller.set_intensity("achilles", 0)
+    assert window.suggestions.list.empty_text == ALL_AT_ZERO_TEXT
 
 
 # -- undo and redo ------------------------------------------------------------------------

@@ -764,6 +764,10 @@ class ChartScene(QGraphicsScene):
             self._hovered = zone_id
             self._hover.setPath(self.zones[zone_id].path())
             self._hover.setVisible(True)
+            if self._current is not None:
+                # The focus outline follows the pointer, so the keys always act on the
+                # zone that shows it.
+                self.set_current(zone_id)
             self._set_target(zone_id)
             self.hovered.emit(self.zones[zone_id].zone.name)
         elif self._hovered == zone_id:
@@ -1082,7 +1086,9 @@ class ChartView(QGraphicsView):
         key = Qt.Key(event.key())
         mods = event.modifiers()
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        target = self._scene.target
+        # The zone with the focus outline (the keyboard's, which hovering moves too);
+        # the hovered one when the keyboard has none.
+        target = self._scene.current or self._scene.target
         handled = True
         if key in _ARROWS and not ctrl:
             dx, dy = _ARROWS[key]
@@ -1140,18 +1146,10 @@ class ChartView(QGraphicsView):
         self.ensureVisible(QRectF(point - QPointF(20, 20), QSizeF(40, 40)))
 
     def focusNextPrevChild(self, next: bool) -> bool:
-        """Tab walks the zones in order; past the last one, focus leaves the drawing."""
-        if self._scene.zones:
-            order = self._scene.keyboard_order
-            current = self._scene.current
-            if current is None:
-                index = 0 if next else len(order) - 1
-            else:
-                index = order.index(current) + (1 if next else -1)
-            if 0 <= index < len(order):
-                self._move_current(order[index])
-                return True
-            self._scene.set_current(None)
+        """Tab leaves the drawing: it is one stop, like a list, and the arrow keys move
+        between its zones. Walking every zone with Tab put the side panel dozens of
+        presses away."""
+        self._scene.set_current(None)
         return super().focusNextPrevChild(next)
 
     def focusInEvent(self, event: QFocusEvent) -> None:

@@ -60,6 +60,10 @@ NOTE_ROLE = Qt.ItemDataRole.UserRole + 8
 
 NO_PAIN_TEXT = "Mark where it hurts on the drawings to see which trigger points can cause it."
 NOTHING_FOUND_TEXT = "No trigger point in the catalog refers pain to these zones."
+ALL_AT_ZERO_TEXT = (
+    "Every marked zone is at 0/10: with no pain there is nothing to rank. Press a number "
+    "key over a zone to say how much it hurts."
+)
 HINT_TEXT = "Select one to see its treatment. Tick, or Ctrl-click, to compare patterns."
 
 LIST_HEIGHT_HINT = 100
@@ -359,7 +363,13 @@ class SuggestionList(QListView):
                 self.model_.appendRow(item)
         finally:
             self._syncing = False
-        self._empty_text = NOTHING_FOUND_TEXT if self._controller.pain else NO_PAIN_TEXT
+        pain = self._controller.pain
+        if not pain:
+            self._empty_text = NO_PAIN_TEXT
+        elif not any(level > 0 for level in pain.values()):
+            self._empty_text = ALL_AT_ZERO_TEXT
+        else:
+            self._empty_text = NOTHING_FOUND_TEXT
         self.sync()
 
     def sync(self) -> None:
@@ -471,6 +481,11 @@ class SuggestionList(QListView):
         sheet.toggled.connect(lambda on: self._controller.set_on_sheet(tp_id, on))
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+    @property
+    def empty_text(self) -> str:
+        """What the list says while it has no suggestion."""
+        return self._empty_text
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

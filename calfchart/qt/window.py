@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -98,6 +99,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_screening_title()
         after_first_paint(self, self.build_deferred_panels)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
 
     # -- building ------------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
@@ -358,6 +362,16 @@ class MainWindow(QMainWindow):
             self.suggestions_dock.raise_()
         if change & (Change.PAIN | Change.ANSWERS):
             self._update_screening_title()
+
+    def _on_focus_changed(self, old: QWidget | None, now: QWidget | None) -> None:
+        """Bring forward the tab that holds the keyboard focus: Tab also walks the
+        panels of tabs behind, and focus must never sit, unseen, on a hidden answer."""
+        widget = now
+        while widget is not None and not isinstance(widget, QDockWidget):
+            widget = widget.parentWidget()
+        behind = isinstance(widget, QDockWidget) and widget.visibleRegion().isEmpty()
+        if behind and widget is not None and widget.window() is self:
+            widget.raise_()
 
     def _update_screening_title(self) -> None:
         painful = {z for z, level in self.controller.pain.items() if level > 0}
