@@ -79,7 +79,7 @@ class ChartController:
         self.notes = ""
         self.date = dt.date.today()
         self._saved_state = self._state
-        self._details_changed = False
+        self._saved_details = self._details()
 
     # -- listening ----------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -95,7 +95,12 @@ class ChartController:
 
         Derived, not remembered: undoing back to the saved state is not a change.
         """
-        return self._details_changed or self._state != self._saved_state
+        return self._state != self._saved_state or self._details() != self._saved_details
+
+    def _details(self) -> tuple[str, str, tuple[str, ...]]:
+        """What a session keeps besides the undoable state (the sheet's points as they
+        stand: ticking a box and unticking it again changes nothing)."""
+        return self.name, self.notes, self.sheet_trigger_points
 
     def set_editor(self, editor: Editor | None) -> None:
         """Route edits through `editor(old, new, label)`, which must call `restore(new)`."""
@@ -308,7 +313,6 @@ class ChartController:
                 return False
             current.remove(tp_id)
         self._sheet_choice = tuple(current)
-        self._details_changed = True
         self._publish(Change.PATTERNS | Change.DOCUMENT)
         return True
 
@@ -318,7 +322,6 @@ class ChartController:
             self.name = name
         if notes is not None:
             self.notes = notes
-        self._details_changed = True
         self._publish(Change.DOCUMENT)
 
     def session(self) -> Session:
@@ -349,9 +352,9 @@ class ChartController:
         self._follow_top_suggestion()
         self._sheet_choice = session.sheet_trigger_points
         self.name, self.notes, self.date = session.name, session.notes, session.date
-        self._saved_state, self._details_changed = self._state, False
+        self._saved_state, self._saved_details = self._state, self._details()
         self._publish(Change.ALL)
 
     def mark_saved(self) -> None:
-        self._saved_state, self._details_changed = self._state, False
+        self._saved_state, self._saved_details = self._state, self._details()
         self._publish(Change.DOCUMENT)

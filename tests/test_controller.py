@@ -120,6 +120,27 @@ def test_undoing_back_to_the_saved_state_is_not_a_change(controller: ChartContro
     assert controller.modified  # the notes are still unsaved
 
 
+def test_typing_back_or_unticking_back_to_the_saved_details_is_not_a_change(
+    controller: ChartController,
+) -> None:
+    for zone in ("heel_plantar", "calf_lower_medial", "achilles"):
+        controller.toggle_zone(zone)
+    controller.set_details(name="Sam")
+    controller.mark_saved()
+    controller.set_details(name="Samx")
+    assert controller.modified
+    controller.set_details(name="Sam")  # Backspace
+    assert not controller.modified
+    extra = next(
+        s.trigger_point.id
+        for s in controller.suggestions
+        if s.trigger_point.id not in controller.sheet_trigger_points
+    )
+    assert controller.set_on_sheet(extra, True) and controller.modified
+    assert controller.set_on_sheet(extra, False)
+    assert not controller.modified
+
+
 def test_session_round_trip_restores_everything(
     controller: ChartController, catalog: Catalog
 ) -> None:

@@ -518,3 +518,14 @@ def test_every_part_is_parented_and_named_for_the_layout(window: MainWindow) -> 
     assert window.undo_stack.parent() is window
     assert window.zone_list.accessibleName() == "Pain zones"
     assert QApplication.instance() is not None
+
+
+def test_tab_leaves_the_treatment_card_instead_of_walking_its_links(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    mark_runner(qtbot, window)
+    browser = window.cards.browser
+    assert "href" in browser.toHtml()  # the card cites its sources as links
+    browser.setFocus()
+    browser.focusNextPrevChild(True)  # what Tab calls
+    assert not browser.textCursor().hasSelection()  # no link was stepped onto

@@ -32,7 +32,17 @@ READABLE_WIDTH_EM = 38
 
 
 class CardBrowser(QTextBrowser):
-    """A QTextBrowser that keeps its lines short when the panel is wide."""
+    """A QTextBrowser that keeps its lines short when the panel is wide, and that Tab
+    leaves at once rather than stepping through every source link in the card (the
+    arrow keys and Page Up/Down still scroll it; the sources are listed in it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # QTextBrowser steps through its links here; skip to the next widget instead.
+        return QWidget.focusNextPrevChild(self, next)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
