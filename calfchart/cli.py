@@ -143,6 +143,8 @@ def pain_from_arguments(
         if not sep:
             raise InputError(f"--intensity takes ZONE=0..{MAX_INTENSITY}, not '{pair}'")
         catalog.zone(zone)
+        if value.startswith("-") and value[1:].isascii() and value[1:].isdigit():
+            raise InputError(f"--intensity {pair}: must lie between 0 and {MAX_INTENSITY}")
         if not (value.isascii() and value.isdigit()):
             raise InputError(f"--intensity {pair}: '{value}' is not a whole number")
         level = int(value)
@@ -387,8 +389,16 @@ def _with_default_command(argv: list[str]) -> list[str]:
             continue
         if arg in COMMANDS:
             return [arg, *argv[:index], *argv[index + 1 :]]
+        if _looks_like_a_command(arg):
+            return [arg, *argv[:index], *argv[index + 1 :]]  # argparse names the choices
         return ["open", *argv]
     return ["open", *argv]
+
+
+def _looks_like_a_command(word: str) -> bool:
+    """A misspelt command rather than a session file: a bare word (no folder, no
+    suffix) that is no file here, like `zone` or `sugest`."""
+    return not Path(word).exists() and "/" not in word and "\\" not in word and "." not in word
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -396,7 +406,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(_with_default_command(args_list))
     try:
+        if getattr(args, "data_dir", None) == "":
+            raise InputError("--data-dir needs a folder")
         result: int = args.func(args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
         return result
     except CatalogError as exc:
         for problem in exc.problems:
@@ -411,3 +424,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # writing the output failed: a full disk, a closed terminal
+        print(f"calfchart: {exc.strerror or exc}", file=sys.stderr)
+        return 1

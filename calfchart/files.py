@@ -1,6 +1,7 @@
 """Saving files safely: a new file is written and renamed over the old one.
 
 A crash or a full disk mid-write then leaves the old file whole, never half a file.
+And reading a text file with a reason a person understands when it cannot be read.
 """
 
 from __future__ import annotations
@@ -57,3 +58,10 @@ def safe_stem(text: str) -> str:
     "Zoë O'Brien: left" gives "zoë-o-brien-left" (no colon, slash or quote).
     """
     return re.sub(r"[\W_]+", "-", text.lower()).strip("-")
+
+
+def unreadable_reason(error: OSError | UnicodeDecodeError) -> str:
+    """Why a text file could not be read, in words (not a codec's message)."""
+    if isinstance(error, UnicodeDecodeError):
+        return "not a text file (it is not UTF-8 text)"
+    return error.strerror or str(error)

@@ -25,6 +25,7 @@ from calfchart.domain.ranking import rank
 from calfchart.domain.session import Session, SessionError, parse_session
 from calfchart.domain.sheet import TreatmentSheet, build_sheet, trigger_points_for_muscles
 from calfchart.domain.zones import Side
+from calfchart.files import unreadable_reason
 
 USAGE = "usage: calfchart sheet --zone ID [--zone ID ...] [options] -o FILE.pdf"
 
@@ -33,8 +34,7 @@ def _read_session(path: str, catalog: Catalog) -> Session:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise InputError(f"cannot read the session {path}: {reason}") from None
+        raise InputError(f"cannot read the session {path}: {unreadable_reason(exc)}") from None
     try:
         return parse_session(text, catalog, file=path)
     except SessionError as exc:
@@ -86,6 +86,8 @@ def write_sheet(args: argparse.Namespace, catalog: Catalog) -> int:
             file=sys.stderr,
         )
         return 2
+    if not args.output.strip():
+        raise InputError("-o needs the name of the PDF file to write")
     sheet = sheet_from_arguments(args, catalog)
     target = Path(args.output)
 

@@ -186,6 +186,19 @@ def test_a_missing_session_file_is_refused_before_the_window(
     assert code == 1 and "nowhere.yaml: no such session file" in err
 
 
+@pytest.mark.parametrize("argv", [["zone"], ["sugest", "--zone", "heel_plantar"]])
+def test_a_misspelt_command_is_a_usage_error_naming_the_commands(
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no file of that name here
+    code, _, err = run(argv, capsys)
+    assert code == 2
+    assert f"invalid choice: '{argv[0]}'" in err and "'zones'" in err and "'suggest'" in err
+
+
 def test_data_dir_may_come_before_the_command(
     capsys: pytest.CaptureFixture[str], pack: Path
 ) -> None:
@@ -218,3 +231,44 @@ def test_a_question_prefix_lists_its_questions(capsys: pytest.CaptureFixture[str
 def test_zero_pain_everywhere_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["suggest", "--intensity", "heel_plantar=0"], capsys)
     assert code == 0 and "Every marked zone is at 0/10" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["suggest", "--zone", "calf"], "did you mean calf_upper_medial, calf_upper_lateral"),
+        (
+            ["suggest", "--zone", "heel_plantar", "--intensity", "heel_plantar=-1"],
+            "must lie between 0 and 10",
+        ),
+        (["--data-dir", "", "zones"], "--data-dir needs a folder"),
+        (["sheet", "--zone", "heel_plantar", "-o", ""], "-o needs the name of the PDF"),
+    ],
+)
+def test_bad_input_gets_a_plain_reason(
+    capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    code, _, err = run(argv, capsys)
+    assert code == 1 and said in err and "Traceback" not in err
+
+
+def test_a_binary_session_file_is_not_a_text_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    odd = tmp_path / "photo.yaml"
+    odd.write_bytes(b"\x95\x00\xff\xd8")
+    code, _, err = run(["sheet", "--session", str(odd), "-o", str(tmp_path / "s.pdf")], capsys)
+    assert code == 1 and "not a text file" in err
+
+
+def test_output_that_cannot_be_written_is_a_message_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(sys.stdout, "flush", full)
+        code = main(["zones"])
+    err = capsys.readouterr().err
+    assert code == 1 and "No space left on device" in err

@@ -181,7 +181,10 @@ def test_broken_and_missing_sessions(tmp_path: Path, capsys: pytest.CaptureFixtu
     broken = tmp_path / "broken.yaml"
     broken.write_text("calfchart: session\nversion: 1\nside: right\npain: {calf: 3}\n", "utf-8")
     code, _, err = run(["--session", str(broken), "-o", str(tmp_path / "x.pdf")], capsys)
-    assert code == 1 and err == f"calfchart: {broken}:4: unknown zone 'calf'\n"
+    assert code == 1 and err == (
+        f"calfchart: {broken}:4: unknown zone 'calf' "
+        "(did you mean calf_upper_medial, calf_upper_lateral, calf_lower_medial?)\n"
+    )
     missing = tmp_path / "missing.yaml"
     code, _, err = run(["--session", str(missing), "-o", str(tmp_path / "x.pdf")], capsys)
     assert code == 1

@@ -130,6 +130,12 @@ class Catalog:
 
     @staticmethod
     def closest(wanted: str, known: Mapping[str, object]) -> tuple[str, ...]:
+        """Up to three known ids near `wanted`: misspellings first, then ids that
+        contain it (`calf` → the four calf zones' first three)."""
         from difflib import get_close_matches  # only for an unknown id
 
-        return tuple(get_close_matches(wanted, list(known), n=3, cutoff=0.5))
+        near = get_close_matches(wanted, list(known), n=3, cutoff=0.5)
+        word = wanted.strip().lower()
+        if len(word) >= 3:
+            near += [k for k in known if word in k and k not in near]
+        return tuple(near[:3])

@@ -36,7 +36,7 @@ from calfchart.controller import Change, ChartController
 from calfchart.domain.catalog import Catalog
 from calfchart.domain.session import Session, SessionError, parse_session
 from calfchart.domain.zones import Side, View
-from calfchart.files import safe_stem, write_text_atomically
+from calfchart.files import safe_stem, unreadable_reason, write_text_atomically
 from calfchart.qt import dialogs
 from calfchart.qt.chart_area import THIRD_PANE_VIEWS, ChartArea
 from calfchart.qt.deferred import DeferredDock, after_first_paint
@@ -441,7 +441,7 @@ class MainWindow(QMainWindow):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            reason = unreadable_reason(exc)
             dialogs.show_error(self, "Cannot open the session", f"{path}: {reason}.")
             if isinstance(exc, FileNotFoundError):
                 self.settings.remove_recent_file(path.resolve())
