@@ -516,6 +516,13 @@ def test_tabbing_into_a_drawing_lands_on_a_zone_that_space_marks(
 
 
 def test_arrows_go_the_way_they_point(make_view: ViewMaker) -> None:
+    front_view = make_view(View.ANTERIOR)
+    front = front_view.chart_scene()
+    # Left from the shin goes left or nowhere, never down the shin.
+    left = front.neighbour("shin_upper", -1, 0)
+    here = front.zone_point("shin_upper")
+    assert left is None or front.zone_point(left).x() < here.x()
+    assert left != "shin_lower"
     view = make_view()
     scene = view.chart_scene()
     assert scene.neighbour("calf_lower_lateral", 0, 1) == "achilles"
@@ -536,6 +543,16 @@ def test_tab_leaves_the_drawing_in_one_press(qtbot: QtBot, make_view: ViewMaker)
     # The keyboard starts at the top of the drawing.
     ys = [scene.zone_point(z).y() for z in scene.keyboard_order]
     assert ys[0] == min(ys)
+
+
+def test_ctrl_and_a_digit_is_not_an_intensity(
+    qtbot: QtBot, make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert dict(controller.pain) == {}
 
 
 def test_the_keys_act_on_the_zone_with_the_outline(

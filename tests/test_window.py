@@ -197,6 +197,12 @@ def test_focus_in_a_tab_behind_brings_that_tab_forward(qtbot: QtBot, window: Mai
     assert window.cards_dock.visibleRegion().isEmpty()
 
 
+def test_redo_answers_ctrl_y_as_well(window: MainWindow) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    assert QKeySequence("Ctrl+Y") in window.redo_action.shortcuts()
+
+
 def test_all_zones_at_zero_say_so(qtbot: QtBot, window: MainWindow) -> None:
     from calfchart.qt.suggestions_panel import ALL_AT_ZERO_TEXT
 

@@ -100,6 +100,9 @@ _HATCH = 1.0
 """Within the overlays: every hatch above every solid fill, so no fill hides a hatch."""
 
 
+_TAN_60 = math.tan(math.radians(60))
+
+
 class Layer(IntEnum):
     """Stacking order of the items in the leg layer."""
 
@@ -837,7 +840,9 @@ class ChartScene(QGraphicsScene):
             return self._keyboard_order[0]
         here = self.zone_point(zone_id)
         # Prefer zones within 45 degrees of the arrow's direction, so that Down goes
-        # down and not to a neighbour beside it that happens to sit a little lower.
+        # down and not to a neighbour beside it that happens to sit a little lower;
+        # none beyond 60 degrees: with nothing to the left, Left stays put rather
+        # than going down.
         best: tuple[bool, float, str] | None = None
         for other in self.zones:
             if other == zone_id:
@@ -847,6 +852,8 @@ class ChartScene(QGraphicsScene):
             if along <= 1e-6:
                 continue
             across = abs((there.x() - here.x()) * dy - (there.y() - here.y()) * dx)
+            if across > along * _TAN_60:
+                continue
             candidate = (across > along, along + 2.0 * across, other)
             if best is None or candidate[:2] < best[:2]:
                 best = candidate
@@ -1106,7 +1113,7 @@ class ChartView(QGraphicsView):
             self.fit()
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and target is not None:
             self._scene.clear_zone(target)
-        elif (intensity := self._intensity_for(event)) is not None:
+        elif not ctrl and (intensity := self._intensity_for(event)) is not None:
             if target is not None:
                 self.controller.set_intensity(target, intensity)
             elif intensity == 0:
