@@ -21,6 +21,8 @@ from calfchart.domain.ranking import DEFAULT_INTENSITY, MAX_INTENSITY, Suggestio
 from calfchart.domain.red_flags import RaisedFlag, screen
 from calfchart.domain.zones import Side
 
+SUGGEST_USAGE = "usage: calfchart suggest --zone ID [--zone ID ...] [options]"
+
 COMMANDS = ("open", "zones", "muscles", "muscle", "red-flags", "suggest", "sheet", "validate")
 
 
@@ -193,7 +195,14 @@ def flag_as_dict(r: RaisedFlag) -> dict[str, Any]:
 def cmd_suggest(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     if not args.zone and not args.intensity:
-        raise InputError("name at least one painful zone with --zone (see `calfchart zones`)")
+        # Wrong usage, as `sheet` says it: exit 2 with the usage line.
+        print(SUGGEST_USAGE, file=sys.stderr)
+        print(
+            "calfchart suggest: error: name at least one painful zone with --zone "
+            "(see `calfchart zones`)",
+            file=sys.stderr,
+        )
+        return 2
     pain = pain_from_arguments(catalog, args.zone or [], args.intensity or [])
     answers = _answers(catalog, args.yes or [])
     suggestions = rank(catalog.muscles.values(), pain, catalog.zones, limit=args.limit)

@@ -272,3 +272,10 @@ def test_output_that_cannot_be_written_is_a_message_not_a_traceback(
         code = main(["zones"])
     err = capsys.readouterr().err
     assert code == 1 and "No space left on device" in err
+
+
+def test_suggest_without_a_zone_is_wrong_usage_as_for_the_sheet(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(["suggest"], capsys)
+    assert code == 2 and err.startswith("usage: calfchart suggest") and "--zone" in err
