@@ -965,9 +965,10 @@ class ChartView(QGraphicsView):
         self.setScene(self._scene)
         self._scene.hovered.connect(self.hovered)
         self.setObjectName(f"chart-{view.value}")
-        self.setRenderHints(
-            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
-        )
+        # Antialiasing, but not SmoothPixmapTransform: the items cache themselves as
+        # pixmaps at the screen's own pixels, and filtering them on every repaint cost
+        # five times the rest of the repaint and blurred them by a sub-pixel.
+        self.setRenderHints(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
