@@ -531,6 +531,18 @@ def test_preview_paints_the_pages(qtbot: object, controller: ChartController) ->
     assert dialog.pages_painted == 2
 
 
+def test_the_preview_opens_nearly_as_tall_as_the_window(qtbot: object, catalog: Catalog) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from calfchart.qt.printing import SheetPreviewDialog
+
+    window = QWidget()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.resize(1280, 800)
+    dialog = SheetPreviewDialog(runner_sheet(catalog), window)
+    assert dialog.height() >= 0.9 * window.height() and dialog.width() >= 700
+
+
 def test_print_paints_onto_the_printer_the_dialog_returns(
     qtbot: object, controller: ChartController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

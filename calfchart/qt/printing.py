@@ -114,6 +114,10 @@ class SheetPreviewDialog(QPrintPreviewDialog):
         self.pages_painted = 0
         self.setWindowTitle("Treatment sheet: print preview")
         self.paintRequested.connect(self._on_paint_requested)
+        # Qt opens the preview small; a page wants most of the window's height.
+        if parent is not None:
+            window = parent.window()
+            self.resize(max(700, window.width() * 7 // 10), max(600, window.height() * 95 // 100))
 
     def _on_paint_requested(self, printer: QPrinter) -> None:
         self.pages_painted = paint_sheet(printer, self.sheet)
