@@ -21,8 +21,6 @@ from calfchart.domain.ranking import DEFAULT_INTENSITY, MAX_INTENSITY, Suggestio
 from calfchart.domain.red_flags import RaisedFlag, screen
 from calfchart.domain.zones import Side
 
-SUGGEST_USAGE = "usage: calfchart suggest --zone ID [--zone ID ...] [options]"
-
 COMMANDS = ("open", "zones", "muscles", "muscle", "red-flags", "suggest", "sheet", "validate")
 
 
@@ -193,16 +191,9 @@ def flag_as_dict(r: RaisedFlag) -> dict[str, Any]:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    catalog = _catalog(args)
     if not args.zone and not args.intensity:
-        # Wrong usage, as `sheet` says it: exit 2 with the usage line.
-        print(SUGGEST_USAGE, file=sys.stderr)
-        print(
-            "calfchart suggest: error: name at least one painful zone with --zone "
-            "(see `calfchart zones`)",
-            file=sys.stderr,
-        )
-        return 2
+        args.usage_error("name at least one painful zone with --zone (see `calfchart zones`)")
+    catalog = _catalog(args)
     pain = pain_from_arguments(catalog, args.zone or [], args.intensity or [])
     answers = _answers(catalog, args.yes or [])
     suggestions = rank(catalog.muscles.values(), pain, catalog.zones, limit=args.limit)
@@ -284,6 +275,10 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_sheet(args: argparse.Namespace) -> int:
+    if not args.zone and not args.intensity and not args.session:
+        args.usage_error(
+            "name at least one painful zone with --zone, or a saved session with --session"
+        )
     from calfchart.sheet_command import write_sheet  # Qt is loaded only to draw the sheet
 
     return write_sheet(args, _catalog(args))
@@ -322,7 +317,9 @@ def _parser() -> argparse.ArgumentParser:
         name: str, func: Callable[[argparse.Namespace], int], help_: str
     ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common], help=help_, description=help_)
-        p.set_defaults(func=func)
+        # A command that finds its arguments incomplete says so as argparse does:
+        # its usage line, the reason, exit 2.
+        p.set_defaults(func=func, usage_error=p.error)
         return p
 
     p = add("open", cmd_open, "open the window (the default), on a saved session if one is given")

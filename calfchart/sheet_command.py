@@ -27,8 +27,6 @@ from calfchart.domain.sheet import TreatmentSheet, build_sheet, trigger_points_f
 from calfchart.domain.zones import Side
 from calfchart.files import unreadable_reason
 
-USAGE = "usage: calfchart sheet --zone ID [--zone ID ...] [options] -o FILE.pdf"
-
 
 def _read_session(path: str, catalog: Catalog) -> Session:
     try:
@@ -78,14 +76,6 @@ def _headless_platform() -> None:
 
 def write_sheet(args: argparse.Namespace, catalog: Catalog) -> int:
     """Run `calfchart sheet`; returns the exit code."""
-    if not args.zone and not args.intensity and not args.session:
-        print(USAGE, file=sys.stderr)
-        print(
-            "calfchart sheet: error: name at least one painful zone with --zone, "
-            "or a saved session with --session",
-            file=sys.stderr,
-        )
-        return 2
     if not args.output.strip():
         raise InputError("-o needs the name of the PDF file to write")
     sheet = sheet_from_arguments(args, catalog)
