@@ -898,45 +898,47 @@ class SpotLayout:
     numbers: tuple[Placed, ...]
 
 
-def _spot_view(section: MuscleSection) -> tuple[Drawing, list[tuple[Spot, QPointF]]] | None:
+@dataclass(frozen=True)
+class _SpotView:
+    """What a section's drawing shows, before it is fitted to a box: the view, its
+    chosen spots and the acupressure points on it, and the band of the leg to show."""
+
+    drawing: Drawing
+    spots: list[tuple[Spot, QPointF]]
+    points: list[tuple[str, QPointF]]
+    crop: QRectF
+
+
+def _spot_view(section: MuscleSection) -> _SpotView | None:
     """The first view (the section's own, then its spots') showing a chosen spot."""
     if section.figure_view is None:
         return None
     candidates = [section.figure_view, *(v for s in section.spots for v in s.views)]
     for view in dict.fromkeys(candidates):
         drawing = load_drawing(view.value)
-        anchors = [
+        spots = [
             (spot, drawing.anchors[f"trp-{spot.trigger_point_id}"])
             for spot in section.spots
             if f"trp-{spot.trigger_point_id}" in drawing.anchors
         ]
-        if anchors:
-            return drawing, anchors
+        if spots:
+            points = [
+                (point.id, drawing.anchors[f"acu-{point.id}"])
+                for point in (*section.acupressure, *section.acupressure_above)
+                if f"acu-{point.id}" in drawing.anchors
+            ]
+            ys = [a.y() for _, a in spots] + [a.y() for _, a in points]
+            return _SpotView(drawing, spots, points, _band(drawing, min(ys), max(ys), 0.26))
     return None
 
 
-def _spot_crop(drawing: Drawing, ys: Sequence[float]) -> QRectF:
-    return _band(drawing, min(ys), max(ys), 0.26)
-
-
-def spot_layout(sheet: TreatmentSheet, section: MuscleSection, box: QRectF) -> SpotLayout | None:
-    """Where everything on a section's drawing goes in `box`; None when it has none."""
-    found = _spot_view(section)
-    if found is None:
-        return None
-    drawing, anchors = found
-    points = [
-        (point.id, drawing.anchors[f"acu-{point.id}"])
-        for point in (*section.acupressure, *section.acupressure_above)
-        if f"acu-{point.id}" in drawing.anchors
-    ]
-    crop = _spot_crop(drawing, [a.y() for _, a in anchors] + [a.y() for _, a in points])
-    transform = _leg_transform(drawing, crop, box, sheet.side)
+def _place_spots(sheet: TreatmentSheet, seen: _SpotView, box: QRectF) -> SpotLayout:
+    transform = _leg_transform(seen.drawing, seen.crop, box, sheet.side)
     spots = [
         (SpotMark(spot.trigger_point_id, spot.number, spot.press), transform.map(anchor))
-        for spot, anchor in anchors
+        for spot, anchor in seen.spots
     ]
-    on_page = [(code, transform.map(anchor)) for code, anchor in points]
+    on_page = [(code, transform.map(anchor)) for code, anchor in seen.points]
     size = _mark_size([centre for _, centre in spots], SPOT_MARK_SIZE)
     marks, numbers = place_labels(
         box,
@@ -946,25 +948,25 @@ def spot_layout(sheet: TreatmentSheet, section: MuscleSection, box: QRectF) -> S
         point_size=ACUPRESSURE_MARK_SIZE,
         text_size=SPOT_MARK_SIZE * 0.62,
     )
-    view = View(drawing.view)
+    view = View(seen.drawing.view)
     return SpotLayout(
-        drawing, f"{view.label}, {sheet.side.value} leg", transform, box, marks, numbers
+        seen.drawing, f"{view.label}, {sheet.side.value} leg", transform, box, marks, numbers
     )
+
+
+def spot_layout(sheet: TreatmentSheet, section: MuscleSection, box: QRectF) -> SpotLayout | None:
+    """Where everything on a section's drawing goes in `box`; None when it has none."""
+    seen = _spot_view(section)
+    return None if seen is None else _place_spots(sheet, seen, box)
 
 
 def spot_figure(sheet: TreatmentSheet, section: MuscleSection, artwork: _Artwork) -> Figure | None:
     """Where to press: the muscle's chosen spots on one view, the muscle outlined, and
     the section's acupressure points on that view, each with its code."""
-    found = _spot_view(section)
-    if found is None:
+    seen = _spot_view(section)
+    if seen is None:
         return None
-    drawing, anchors = found
-    ys = [a.y() for _, a in anchors] + [
-        drawing.anchors[f"acu-{p.id}"].y()
-        for p in (*section.acupressure, *section.acupressure_above)
-        if f"acu-{p.id}" in drawing.anchors
-    ]
-    crop = _spot_crop(drawing, ys)
+    drawing, crop = seen.drawing, seen.crop
     caption = 10.0
     art_height = min(SPOT_FIGURE_MAX_HEIGHT, SPOT_FIGURE_WIDTH * crop.height() / crop.width())
     muscle = drawing.muscles.get(section.muscle_id)
@@ -972,8 +974,7 @@ def spot_figure(sheet: TreatmentSheet, section: MuscleSection, artwork: _Artwork
 
     def paint(painter: QPainter, rect: QRectF) -> None:
         box = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - caption)
-        layout = spot_layout(sheet, section, box)
-        assert layout is not None
+        layout = _place_spots(sheet, seen, box)
         artwork.draw(painter, drawing, layout.transform, box)
         painter.save()
         painter.setClipRect(box, Qt.ClipOperation.IntersectClip)
