@@ -649,9 +649,10 @@ def test_every_table_fits_across_the_page(qapp: object, catalog: Catalog, paper:
     from PySide6.QtGui import QTextTable
 
     from calfchart.qt.printing import PaperSize
-    from calfchart.qt.sheet_renderer import SheetDocument
+    from calfchart.qt.sheet_renderer import PAGE_MARGINS_MM, SheetDocument
 
-    width = {"a4": 595.3, "letter": 612.0}[PaperSize(paper).value] - 2 * 13 * 72 / 25.4
+    margins = (PAGE_MARGINS_MM.left() + PAGE_MARGINS_MM.right()) * 72 / 25.4
+    width = {"a4": 595.3, "letter": 612.0}[PaperSize(paper).value] - margins
     flag = first_question(catalog, "dvt")
     for sheet in (runner_sheet(catalog), runner_sheet(catalog, answers={flag: True})):
         layout = SheetDocument(sheet, QSizeF(width, 720))

@@ -771,7 +771,8 @@ class ChartScene(QGraphicsScene):
                 # The focus outline follows the pointer, so the keys always act on the
                 # zone that shows it.
                 self.set_current(zone_id)
-            self._set_target(zone_id)
+            else:
+                self._set_target(zone_id)
             self.hovered.emit(self.zones[zone_id].zone.name)
         elif self._hovered == zone_id:
             self._hovered = None
@@ -943,10 +944,10 @@ class ChartView(QGraphicsView):
 
     Mouse: click a zone to mark or clear it; right-click for how much it hurts; drag
     the background to pan; the wheel zooms under the pointer.
-    Keys: arrows and Tab move the current zone, Space or Enter marks it, 0-9 set the
-    intensity of the zone under the pointer (or the current one), Shift+0 or = sets 10,
-    Delete clears it; + and - zoom, Ctrl+0 or Home fits the drawing (0 alone fits
-    when no zone is pointed at).
+    Keys: the arrows move the current zone (Tab leaves the drawing), Space or Enter
+    marks it, 0-9 set the intensity of the zone with the focus outline (else the one
+    under the pointer), Shift+0 or = sets 10, Delete clears it; + and - zoom, Ctrl+0
+    or Home fits the drawing (0 alone fits when no zone is pointed at).
     """
 
     hovered = Signal(str)

@@ -322,12 +322,9 @@ class MainWindow(QMainWindow):
 
     def build_deferred_panels(self) -> None:
         """Build every panel not built yet (done right after the first paint)."""
-        for dock in self._deferred_docks():
+        for dock in (self.screening_dock, self.muscles_dock, self.zones_dock, self.details_dock):
             dock.content()
         self.panels_built.emit()
-
-    def _deferred_docks(self) -> tuple[DeferredDock, ...]:
-        return (self.screening_dock, self.muscles_dock, self.zones_dock, self.details_dock)
 
     @property
     def screening(self) -> ScreeningPanel:
