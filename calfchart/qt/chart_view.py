@@ -70,6 +70,7 @@ from calfchart.qt.chart_paint import (
 )
 from calfchart.qt.drawing import Drawing, artwork_with_style, load_drawing, mirrored
 from calfchart.qt.listening import listen
+from calfchart.qt.viewport import own_viewport
 
 MIN_ZOOM = 0.2
 MAX_ZOOM = 20.0
@@ -960,6 +961,7 @@ class ChartView(QGraphicsView):
         self, controller: ChartController, view: View, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        own_viewport(self)
         self.controller = controller
         self.view_kind = view
         self._scene = ChartScene(controller, view, self)

@@ -33,6 +33,7 @@ from calfchart.controller import Change, ChartController
 from calfchart.domain.red_flags import Urgency
 from calfchart.qt.accessibility import announce
 from calfchart.qt.listening import listen
+from calfchart.qt.viewport import own_viewport
 
 # Fixed colours, not the palette's: the banner looks the same, and as loud, in the
 # light and the dark scheme. Both pairs pass WCAG AA contrast for normal text.
@@ -109,6 +110,7 @@ class RedFlagBanner(QFrame):
         # A long message scrolls inside the banner rather than push everything else
         # off the screen; a short one takes just the room it needs.
         self._scroll = QScrollArea(self)
+        own_viewport(self._scroll, fill=False)  # the banner's colour shows through
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setWidgetResizable(True)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -118,7 +120,6 @@ class RedFlagBanner(QFrame):
         self._details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._scroll.setWidget(self._details)
-        self._scroll.viewport().setAutoFillBackground(False)
         self._details.setAutoFillBackground(False)
 
         text = QVBoxLayout()

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from calfchart.controller import Change, ChartController
 from calfchart.domain.ranking import Suggestion
 from calfchart.qt.listening import listen
+from calfchart.qt.viewport import own_viewport
 
 TP_ROLE = Qt.ItemDataRole.UserRole + 1
 RANK_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -291,6 +292,7 @@ class SuggestionList(QListView):
 
     def __init__(self, controller: ChartController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)
         self._controller = controller
         self._syncing = False
         self._swallow_release = False
