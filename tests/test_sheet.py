@@ -629,7 +629,43 @@ def test_acupressure_points_are_drawn_with_their_codes_clear_of_the_marks(
         assert not [m for m in layout.marks if m.kind == "acupressure"]
 
 
-def test_the_legend_explains_the_acupressure_dot_only_when_there_are_some(
+def test_acupressure_points_off_the_section_drawing_get_a_drawing_of_their_view(
+    qapp: object, catalog: Catalog
+) -> None:
+    from PySide6.QtCore import QRectF
+
+    from calfchart.qt.sheet_renderer import points_elsewhere, points_layout, spot_layout
+
+    for side in Side:
+        sheet = runner_sheet(catalog, acupressure=True, side=side)
+        drawn: dict[str, View] = {}
+        for section in sheet.sections:
+            spots = spot_layout(sheet, section, QRectF(0, 0, 90, 160))
+            assert spots is not None
+            on_figure = {m.text for m in spots.marks if m.kind == "acupressure"}
+            box = QRectF(0, 0, 80, 84)
+            for view, codes in points_elsewhere(section).items():
+                assert not set(codes) & on_figure
+                layout = points_layout(sheet, view, codes, box)
+                assert layout.caption == f"{view.label}, {side.value} leg"
+                dots = [m for m in layout.marks if m.kind == "acupressure"]
+                assert sorted(d.text for d in dots) == sorted(codes)
+                for dot in dots:
+                    at = layout.transform.map(layout.drawing.anchors[f"acu-{dot.text}"])
+                    assert (dot.centre - at).manhattanLength() < 1e-6
+                    assert box.contains(dot.centre)
+                for number in layout.numbers:
+                    assert box.contains(number.rect), number
+                    others = [*layout.marks, *(n for n in layout.numbers if n is not number)]
+                    assert not [o for o in others if number.rect.intersects(o.rect)], number
+                drawn |= dict.fromkeys(codes, view)
+            described = {a.id for a in section.acupressure}
+            assert described <= on_figure | set(drawn), section.muscle_id
+        # The runner's inner-ankle points, which no back view shows.
+        assert drawn == {"KI3": View.MEDIAL, "SP6": View.MEDIAL}
+
+
+def test_the_legend_and_drawings_of_acupressure_points_come_only_with_them(
     qapp: object, catalog: Catalog, tmp_path: Path
 ) -> None:
     from calfchart.qt.printing import export_pdf
@@ -637,8 +673,10 @@ def test_the_legend_explains_the_acupressure_dot_only_when_there_are_some(
     for acupressure in (False, True):
         path = tmp_path / f"acupressure-{acupressure}.pdf"
         export_pdf(runner_sheet(catalog, acupressure=acupressure), path)
-        first_page = pdf_text(path)[0]
-        assert ("An acupressure point;" in first_page) is acupressure
+        pages = pdf_text(path)
+        assert ("An acupressure point;" in pages[0]) is acupressure
+        # KI3 and SP6 have their own small drawing of the inner side.
+        assert ("Inner side, right leg" in " ".join(pages)) is acupressure
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])

@@ -157,6 +157,8 @@ class AcupressureSpot:
     location: str
     how: str
     cautions: tuple[str, ...]
+    views: tuple[View, ...]
+    """The drawings it is marked on, as the data lists them."""
 
 
 @record
@@ -396,7 +398,7 @@ def _section(
         stretch = StretchSteps(s.name, s.steps, s.hold_text, s.repetitions, s.frequency)
         if acupressure:
             acu = tuple(
-                AcupressureSpot(a.id, a.name, a.location, a.how, a.cautions)
+                AcupressureSpot(a.id, a.name, a.location, a.how, a.cautions, a.views)
                 for a in (catalog.acupressure[pid] for pid in t.acupressure)
             )
         # A muscle nobody should press on their own keeps every caution on paper (the

@@ -100,6 +100,10 @@ HEADER_DETAILS_WIDTH = 150.0
 SPOT_FIGURE_WIDTH = 80.0
 SPOT_FIGURE_MAX_HEIGHT = 118.0
 SPOT_FIGURE_LEAST_HEIGHT = 56.0
+POINTS_FIGURE_MAX_HEIGHT = 84.0
+"""The drawing of acupressure points that the section's own drawing cannot show."""
+POINTS_FIGURE_SHARE = 0.2
+"""Its band of the leg: at least this share of the leg's length, to see where it is."""
 SOURCES_LEAST_PT = 5.0
 """The list of sources may be set this small to keep a sheet to two pages. (Text is laid
 out at whole points: 5.5 to 6.4 all come out as 6.)"""
@@ -992,6 +996,74 @@ def spot_figure(sheet: TreatmentSheet, section: MuscleSection, artwork: _Artwork
     return Figure(SPOT_FIGURE_WIDTH, art_height + caption, paint, least)
 
 
+def points_elsewhere(section: MuscleSection) -> dict[View, list[str]]:
+    """The section's acupressure points that its own drawing does not show (SP6 and KI3
+    lie on the inner side, which a back view cannot show), by the view that does."""
+    seen = _spot_view(section)
+    shown = {code for code, _ in seen.points} if seen is not None else set()
+    elsewhere: dict[View, list[str]] = {}
+    for point in section.acupressure:
+        if point.id not in shown and point.views:
+            elsewhere.setdefault(point.views[0], []).append(point.id)
+    return elsewhere
+
+
+def points_layout(
+    sheet: TreatmentSheet, view: View, codes: Sequence[str], box: QRectF
+) -> SpotLayout:
+    """Where acupressure points and their codes go on a drawing of `view` in `box`."""
+    drawing = load_drawing(view.value)
+    anchors = [(code, drawing.anchors[f"acu-{code}"]) for code in codes]
+    ys = [anchor.y() for _, anchor in anchors]
+    crop = _band(drawing, min(ys), max(ys), POINTS_FIGURE_SHARE)
+    transform = _leg_transform(drawing, crop, box, sheet.side)
+    on_page = [(code, transform.map(anchor)) for code, anchor in anchors]
+    marks, numbers = place_labels(
+        box,
+        (),
+        SPOT_MARK_SIZE,
+        points=on_page,
+        point_size=ACUPRESSURE_MARK_SIZE,
+        text_size=SPOT_MARK_SIZE * 0.62,
+    )
+    caption = f"{view.label}, {sheet.side.value} leg"
+    return SpotLayout(drawing, caption, transform, box, marks, numbers)
+
+
+def _points_figure(
+    sheet: TreatmentSheet, view: View, codes: Sequence[str], artwork: _Artwork
+) -> Figure:
+    drawing = load_drawing(view.value)
+    ys = [drawing.anchors[f"acu-{code}"].y() for code in codes]
+    crop = _band(drawing, min(ys), max(ys), POINTS_FIGURE_SHARE)
+    caption = 10.0
+    art_height = min(POINTS_FIGURE_MAX_HEIGHT, SPOT_FIGURE_WIDTH * crop.height() / crop.width())
+
+    def paint(painter: QPainter, rect: QRectF) -> None:
+        box = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - caption)
+        layout = points_layout(sheet, view, codes, box)
+        artwork.draw(painter, drawing, layout.transform, box)
+        painter.save()
+        painter.setClipRect(box, Qt.ClipOperation.IntersectClip)
+        _draw_marks(painter, layout.marks, layout.numbers)
+        painter.restore()
+        under = QRectF(rect.left() - 8, rect.bottom() - caption, rect.width() + 16, caption)
+        _caption(painter, under, layout.caption, SMALL_PT - 0.8, GREY)
+
+    return Figure(SPOT_FIGURE_WIDTH, art_height + caption, paint)
+
+
+def points_figures(
+    sheet: TreatmentSheet, section: MuscleSection, artwork: _Artwork
+) -> list[Figure]:
+    """A small drawing for each view holding acupressure points of the section that
+    its "where to press" drawing cannot show, marked as the points on that one are."""
+    return [
+        _points_figure(sheet, view, codes, artwork)
+        for view, codes in points_elsewhere(section).items()
+    ]
+
+
 def _symbol(kind: str) -> Figure:
     """The little pictures of the legend, drawn like the marks they explain."""
     size = LEGEND_SYMBOL
@@ -1361,10 +1433,14 @@ class _SheetHtml:
         )
         left_html = "".join(spots) + "".join(press)
         figure = spot_figure(self.sheet, section, self.artwork)
+        others = points_figures(self.sheet, section, self.artwork)
+        figures = self.figure(figure, keep=keep) + "".join(
+            self.figure(other, keep=keep) for other in others
+        )
         figure_column = SPOT_FIGURE_WIDTH + 10
         gutter = 10.0
         text_width = self.width - figure_column - gutter
-        least = figure.height if figure else 0.0
+        least = (figure.height if figure else 0.0) + sum(other.height for other in others)
         below = avoid + mistaken
         # The two text columns are split where they come out the same height, and the
         # notes go under the stretch when that makes the section shorter than running
@@ -1378,7 +1454,7 @@ class _SheetHtml:
             left, right = left_b, right_b
         self.parts.append(
             title + "<table width='100%' cellspacing='0' cellpadding='0'><tr>"
-            f"<td width='{_px(figure_column)}'>{self.figure(figure, keep=keep)}</td>"
+            f"<td width='{_px(figure_column)}'>{figures}</td>"
             f"<td width='{_px(left)}'>{left_html}</td>"
             f"<td width='{_px(gutter)}'></td>"
             # A point short of the page: Qt rounds the columns up, and the last would
