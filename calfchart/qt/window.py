@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -62,6 +62,14 @@ SIDE_PANEL_SHARE = 0.4
 """On a small screen the side panel takes at most this share of the window's width,
 so that the drawings stay large enough to click."""
 NOT_A_DIAGNOSIS = "Information only, not a diagnosis (Help ▸ Disclaimer)"
+
+
+def _new_action(text: str, parent: QObject) -> QAction:
+    # Not QAction(text, parent): matching that call against the constructors that take
+    # an icon makes PySide6 set up QIcon's type, 1 ms of the start-up.
+    action = QAction(parent)
+    action.setText(text)
+    return action
 
 
 class MainWindow(QMainWindow):
@@ -171,7 +179,7 @@ class MainWindow(QMainWindow):
         shortcut: QKeySequence.StandardKey | str | None = None,
         tip: str = "",
     ) -> QAction:
-        action = QAction(text, self)
+        action = _new_action(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
@@ -224,7 +232,7 @@ class MainWindow(QMainWindow):
         sides = QActionGroup(self)
         self.side_actions: dict[Side, QAction] = {}
         for side, text in ((Side.RIGHT, "&Right Leg"), (Side.LEFT, "&Left Leg")):
-            action = QAction(text, sides)
+            action = _new_action(text, sides)
             action.setCheckable(True)
             action.triggered.connect(lambda _=False, s=side: self.controller.set_side(s))
             view.addAction(action)
@@ -252,7 +260,7 @@ class MainWindow(QMainWindow):
             (SchemeChoice.LIGHT, "&Light"),
             (SchemeChoice.DARK, "&Dark"),
         ):
-            action = QAction(text, group)
+            action = _new_action(text, group)
             action.setCheckable(True)
             action.setChecked(choice is self.scheme.choice)
             action.triggered.connect(lambda _=False, c=choice: self.set_scheme(c))
