@@ -7,7 +7,6 @@ See shared/spec/CLI.md. Bad input is explained on standard error with no traceba
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -38,6 +37,8 @@ def _catalog(args: argparse.Namespace) -> Catalog:
 
 
 def _print_json(value: Any) -> None:
+    import json  # only here: the window and the plain-text commands never need it
+
     json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
 
