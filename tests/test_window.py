@@ -18,6 +18,7 @@ from calfchart.qt.card_html import NO_SELF_PRESSURE_HEADING, PRESSURE_HEADING, W
 from calfchart.qt.chart_paint import ChartPalette
 from calfchart.qt.details_panel import DetailsPanel
 from calfchart.qt.settings import SchemeChoice
+from calfchart.qt.style import CalfchartStyle
 from calfchart.qt.window import MainWindow
 from tests.chart_helpers import click_zone, zone_scene_point
 from tests.window_support import (
@@ -433,6 +434,8 @@ def test_dark_colours_reach_the_drawings_and_come_back(qtbot: QtBot, window: Mai
     window.set_scheme(SchemeChoice.DARK)
     try:
         assert QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 80
+        # The dark palette's own style outlines the tick boxes (style.py).
+        assert isinstance(QApplication.style(), CalfchartStyle)
         for view in window.chart_area.views.values():
             assert view.chart_scene().palette_kind is ChartPalette.DARK
         assert window.settings.scheme_choice() is SchemeChoice.DARK
@@ -440,6 +443,8 @@ def test_dark_colours_reach_the_drawings_and_come_back(qtbot: QtBot, window: Mai
     finally:
         window.set_scheme(SchemeChoice.SYSTEM)
     assert QGuiApplication.palette().color(QPalette.ColorRole.Base) == light_base
+    assert not isinstance(QApplication.style(), CalfchartStyle)
+    assert QApplication.style().name() == "fusion"
     assert window.chart_area.views[View.POSTERIOR].chart_scene().palette_kind is (
         ChartPalette.LIGHT
     )

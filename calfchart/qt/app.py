@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 from calfchart import __version__
 from calfchart.domain.catalog import Catalog
 from calfchart.qt.deferred import after_first_paint
-from calfchart.qt.style import CalfchartStyle
 from calfchart.qt.window import MainWindow
 
 BENCH_VARIABLE = "CALFCHART_BENCH_EXIT_AFTER_PAINT"
@@ -53,8 +52,8 @@ def make_application() -> QApplication:
     app.setApplicationDisplayName("calfchart")
     app.setApplicationVersion(__version__)
     # Fusion draws only from the palette, so the light and dark palettes look the same
-    # on every platform (palette.py); CalfchartStyle keeps its tick boxes visible on dark.
-    app.setStyle(CalfchartStyle())
+    # on every platform (palette.py, which also puts in the dark palette's own style).
+    app.setStyle("Fusion")
     return app
 
 

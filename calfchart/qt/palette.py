@@ -2,13 +2,16 @@
 
 Fusion draws from the palette alone, so one QPalette per scheme gives the same look
 everywhere. Where the platform reports no scheme (the offscreen platform, many X11
-desktops) the light palette is used.
+desktops) the light palette is used. The dark palette brings its own style, Fusion
+with clearer tick boxes (style.py); the light one keeps plain Fusion, which draws them
+the same and spares every paint a call into Python.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 from calfchart.qt.settings import SchemeChoice
 
@@ -94,6 +97,12 @@ class ColourScheme(QObject):
         dark = self._wants_dark()
         if dark == self._dark:
             return
-        self._dark = dark
+        was_dark, self._dark = self._dark, dark
         QGuiApplication.setPalette(dark_palette() if dark else light_palette())
+        if dark:
+            from calfchart.qt.style import CalfchartStyle  # loaded for the dark palette only
+
+            QApplication.setStyle(CalfchartStyle())
+        elif was_dark:
+            QApplication.setStyle("Fusion")
         self.dark_changed.emit(dark)
