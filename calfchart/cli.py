@@ -212,7 +212,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         )
         return 0
     for r in raised:
-        print(_wrap(f"!! {r.urgency.advice} Possible {r.red_flag.condition}.", width=88))
+        print(
+            _wrap(f"!! {r.urgency.advice} Your answers point to: {r.red_flag.condition}.", width=88)
+        )
         print(_wrap(r.red_flag.message, "   "))
         print()
     names = ", ".join(f"{catalog.zones[z].list_name} at {i}/10" for z, i in pain.items())

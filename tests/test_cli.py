@@ -69,6 +69,22 @@ def test_suggest_with_intensities_and_a_red_flag(
     assert result["self_treatment_withheld"] is True
 
 
+def test_a_raised_red_flag_leads_the_plain_answer(
+    capsys: pytest.CaptureFixture[str], catalog: Catalog
+) -> None:
+    fracture = catalog.red_flags["fracture"]
+    code, out, _ = run(
+        ["suggest", "--zone", "shin_lower", "--yes", fracture.questions[0].id], capsys
+    )
+    assert code == 0
+    warning = " ".join(out.split("\n\n")[0].split())
+    # The condition's name keeps its capital: "A broken bone", not "Possible A broken bone".
+    assert warning.startswith(
+        f"!! {fracture.urgency.advice} Your answers point to: A broken bone or a stress fracture."
+    ), warning
+    assert out.index("Pain on the right leg") > out.index("!!")
+
+
 def test_unknown_zone_gets_the_closest_ids(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["suggest", "--zone", "heel_plantr"], capsys)
     assert code == 1 and out == ""

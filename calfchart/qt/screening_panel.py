@@ -96,7 +96,7 @@ class FlagGroup(QWidget):
     def _question_row(self, question: ScreeningQuestion) -> QHBoxLayout:
         box = QCheckBox("Yes", self.body)
         box.setAccessibleName(question.text)
-        box.setAccessibleDescription(f"Screening for {self.flag.condition}")
+        box.setAccessibleDescription(f"Screening questions: {self.flag.condition}")
         box.toggled.connect(
             lambda checked, qid=question.id: self._controller.set_answer(qid, checked)
         )
