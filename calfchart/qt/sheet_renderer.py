@@ -24,7 +24,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, partial
 from html import escape
 
 from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -964,36 +964,62 @@ def spot_layout(sheet: TreatmentSheet, section: MuscleSection, box: QRectF) -> S
     return None if seen is None else _place_spots(sheet, seen, box)
 
 
+_FIGURE_CAPTION = 10.0
+"""The height of the caption under a section's small drawings."""
+
+
+def _paint_small_drawing(
+    painter: QPainter,
+    rect: QRectF,
+    artwork: _Artwork,
+    layout_in: Callable[[QRectF], SpotLayout],
+    under_marks: Callable[[QPainter, SpotLayout], None] | None = None,
+) -> None:
+    """One of a section's small drawings in `rect`: the artwork, what `under_marks`
+    draws, the marks with their numbers and codes, and the caption under it all."""
+    box = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - _FIGURE_CAPTION)
+    layout = layout_in(box)
+    artwork.draw(painter, layout.drawing, layout.transform, box)
+    painter.save()
+    painter.setClipRect(box, Qt.ClipOperation.IntersectClip)
+    if under_marks is not None:
+        under_marks(painter, layout)
+    _draw_marks(painter, layout.marks, layout.numbers)
+    painter.restore()
+    under = QRectF(
+        rect.left() - 8, rect.bottom() - _FIGURE_CAPTION, rect.width() + 16, _FIGURE_CAPTION
+    )
+    _caption(painter, under, layout.caption, SMALL_PT - 0.8, GREY)
+
+
 def spot_figure(sheet: TreatmentSheet, section: MuscleSection, artwork: _Artwork) -> Figure | None:
     """Where to press: the muscle's chosen spots on one view, the muscle outlined, and
     the section's acupressure points on that view, each with its code."""
     seen = _spot_view(section)
     if seen is None:
         return None
-    drawing, crop = seen.drawing, seen.crop
-    caption = 10.0
+    crop = seen.crop
     art_height = min(SPOT_FIGURE_MAX_HEIGHT, SPOT_FIGURE_WIDTH * crop.height() / crop.width())
-    muscle = drawing.muscles.get(section.muscle_id)
-    deep = section.muscle_id in drawing.deep_muscles
+    muscle = seen.drawing.muscles.get(section.muscle_id)
+    style = (
+        Qt.PenStyle.DashLine
+        if section.muscle_id in seen.drawing.deep_muscles
+        else Qt.PenStyle.SolidLine
+    )
 
-    def paint(painter: QPainter, rect: QRectF) -> None:
-        box = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - caption)
-        layout = _place_spots(sheet, seen, box)
-        artwork.draw(painter, drawing, layout.transform, box)
-        painter.save()
-        painter.setClipRect(box, Qt.ClipOperation.IntersectClip)
+    def outline(painter: QPainter, layout: SpotLayout) -> None:
         if muscle is not None:
-            style = Qt.PenStyle.DashLine if deep else Qt.PenStyle.SolidLine
             painter.setPen(QPen(_MUSCLE_EDGE, 0.6, style))
             painter.setBrush(_MUSCLE_FILL)
             painter.drawPath(layout.transform.map(muscle))
-        _draw_marks(painter, layout.marks, layout.numbers)
-        painter.restore()
-        under = QRectF(rect.left() - 8, rect.bottom() - caption, rect.width() + 16, caption)
-        _caption(painter, under, layout.caption, SMALL_PT - 0.8, GREY)
 
-    least = min(art_height, SPOT_FIGURE_LEAST_HEIGHT) + caption
-    return Figure(SPOT_FIGURE_WIDTH, art_height + caption, paint, least)
+    def paint(painter: QPainter, rect: QRectF) -> None:
+        _paint_small_drawing(
+            painter, rect, artwork, lambda box: _place_spots(sheet, seen, box), outline
+        )
+
+    least = min(art_height, SPOT_FIGURE_LEAST_HEIGHT) + _FIGURE_CAPTION
+    return Figure(SPOT_FIGURE_WIDTH, art_height + _FIGURE_CAPTION, paint, least)
 
 
 def points_elsewhere(section: MuscleSection) -> dict[View, list[str]]:
@@ -1008,16 +1034,18 @@ def points_elsewhere(section: MuscleSection) -> dict[View, list[str]]:
     return elsewhere
 
 
+def _points_crop(drawing: Drawing, codes: Sequence[str]) -> QRectF:
+    ys = [drawing.anchors[f"acu-{code}"].y() for code in codes]
+    return _band(drawing, min(ys), max(ys), POINTS_FIGURE_SHARE)
+
+
 def points_layout(
     sheet: TreatmentSheet, view: View, codes: Sequence[str], box: QRectF
 ) -> SpotLayout:
     """Where acupressure points and their codes go on a drawing of `view` in `box`."""
     drawing = load_drawing(view.value)
-    anchors = [(code, drawing.anchors[f"acu-{code}"]) for code in codes]
-    ys = [anchor.y() for _, anchor in anchors]
-    crop = _band(drawing, min(ys), max(ys), POINTS_FIGURE_SHARE)
-    transform = _leg_transform(drawing, crop, box, sheet.side)
-    on_page = [(code, transform.map(anchor)) for code, anchor in anchors]
+    transform = _leg_transform(drawing, _points_crop(drawing, codes), box, sheet.side)
+    on_page = [(code, transform.map(drawing.anchors[f"acu-{code}"])) for code in codes]
     marks, numbers = place_labels(
         box,
         (),
@@ -1030,38 +1058,19 @@ def points_layout(
     return SpotLayout(drawing, caption, transform, box, marks, numbers)
 
 
-def _points_figure(
-    sheet: TreatmentSheet, view: View, codes: Sequence[str], artwork: _Artwork
-) -> Figure:
-    drawing = load_drawing(view.value)
-    ys = [drawing.anchors[f"acu-{code}"].y() for code in codes]
-    crop = _band(drawing, min(ys), max(ys), POINTS_FIGURE_SHARE)
-    caption = 10.0
-    art_height = min(POINTS_FIGURE_MAX_HEIGHT, SPOT_FIGURE_WIDTH * crop.height() / crop.width())
-
-    def paint(painter: QPainter, rect: QRectF) -> None:
-        box = QRectF(rect.left(), rect.top(), rect.width(), rect.height() - caption)
-        layout = points_layout(sheet, view, codes, box)
-        artwork.draw(painter, drawing, layout.transform, box)
-        painter.save()
-        painter.setClipRect(box, Qt.ClipOperation.IntersectClip)
-        _draw_marks(painter, layout.marks, layout.numbers)
-        painter.restore()
-        under = QRectF(rect.left() - 8, rect.bottom() - caption, rect.width() + 16, caption)
-        _caption(painter, under, layout.caption, SMALL_PT - 0.8, GREY)
-
-    return Figure(SPOT_FIGURE_WIDTH, art_height + caption, paint)
-
-
 def points_figures(
     sheet: TreatmentSheet, section: MuscleSection, artwork: _Artwork
 ) -> list[Figure]:
     """A small drawing for each view holding acupressure points of the section that
     its "where to press" drawing cannot show, marked as the points on that one are."""
-    return [
-        _points_figure(sheet, view, codes, artwork)
-        for view, codes in points_elsewhere(section).items()
-    ]
+    figures = []
+    for view, codes in points_elsewhere(section).items():
+        crop = _points_crop(load_drawing(view.value), codes)
+        height = min(POINTS_FIGURE_MAX_HEIGHT, SPOT_FIGURE_WIDTH * crop.height() / crop.width())
+        layout_in = partial(points_layout, sheet, view, codes)
+        paint = partial(_paint_small_drawing, artwork=artwork, layout_in=layout_in)
+        figures.append(Figure(SPOT_FIGURE_WIDTH, height + _FIGURE_CAPTION, paint))
+    return figures
 
 
 def _symbol(kind: str) -> Figure:
