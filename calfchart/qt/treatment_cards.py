@@ -50,8 +50,8 @@ class CardBrowser(QTextBrowser):
 
     def viewport_width(self) -> int:
         """The viewport's width, worked out from the frame and the scroll bar: asking
-        viewport() costs 7 ms at start-up (see viewport.py), and a text browser's own
-        viewport cannot be swapped for one made in Python."""
+        viewport() costs 7 ms at start-up (see viewport.py), and giving a text browser
+        a viewport made in Python crashed it when tried."""
         bar = self.verticalScrollBar()
         return self.contentsRect().width() - (bar.width() if bar.isVisible() else 0)
 
