@@ -503,8 +503,10 @@ def _treatment(reader: Reader, node: yaml.Node, state: _Folder) -> Treatment | N
     keys = reader.mapping(
         node,
         "treatment",
-        ("pressure", "stretch", "acupressure", "perpetuating_factors", "mistaken_for"),
-        ("cautions",),
+        ("pressure", "stretch", "perpetuating_factors", "mistaken_for"),
+        # No acupressure block: no point near the muscle is safe to press (the ones
+        # behind the knee lie over its artery, vein and nerve).
+        ("acupressure", "cautions"),
     )
     if keys is None:
         return None
@@ -520,7 +522,7 @@ def _treatment(reader: Reader, node: yaml.Node, state: _Folder) -> Treatment | N
     factors = _sourced(reader, keys.get("perpetuating_factors"), state, "perpetuating_factors")
     mistaken = _sourced(reader, keys.get("mistaken_for"), state, "mistaken_for")
     cautions = _sourced(reader, keys.get("cautions"), state, "cautions")
-    if pressure and stretch and point_sources and factors and mistaken:
+    if pressure and stretch and factors and mistaken and (point_sources or "acupressure" not in keys):
         return Treatment(pressure, stretch, points, point_sources, factors, mistaken, cautions)
     return None
 
