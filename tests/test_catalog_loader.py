@@ -84,6 +84,18 @@ def test_unknown_source_and_unknown_acupressure_point(pack: Path) -> None:
     assert any(p.startswith("texts.yaml:4:") and "unknown source 'ts-vol3'" in p for p in problems)
 
 
+def test_a_muscle_may_have_no_acupressure_points(pack: Path) -> None:
+    # As behind the knee, where every point lies over the artery, vein and nerve.
+    _edit(
+        pack,
+        "muscles/soleus.yaml",
+        "  acupressure:\n    points: [BL57]\n    sources: [ts-vol2]\n",
+        "",
+    )
+    catalog = load_catalog(pack)
+    assert catalog.muscles["soleus"].treatment.acupressure == ()
+
+
 def test_unknown_muscle_group_and_view(pack: Path) -> None:
     _edit(pack, "muscles/soleus.yaml", "group: calf", "group: thigh")
     _edit(pack, "zones.yaml", "views: [plantar]", "views: [plantar, dorsal]")

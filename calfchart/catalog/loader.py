@@ -522,7 +522,8 @@ def _treatment(reader: Reader, node: yaml.Node, state: _Folder) -> Treatment | N
     factors = _sourced(reader, keys.get("perpetuating_factors"), state, "perpetuating_factors")
     mistaken = _sourced(reader, keys.get("mistaken_for"), state, "mistaken_for")
     cautions = _sourced(reader, keys.get("cautions"), state, "cautions")
-    if pressure and stretch and factors and mistaken and (point_sources or "acupressure" not in keys):
+    points_ok = bool(point_sources) or "acupressure" not in keys
+    if pressure and stretch and factors and mistaken and points_ok:
         return Treatment(pressure, stretch, points, point_sources, factors, mistaken, cautions)
     return None
 
