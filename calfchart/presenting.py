@@ -60,6 +60,7 @@ def muscle_as_dict(muscle: Muscle, catalog: Catalog) -> dict[str, Any]:
                 "symptoms": list(tp.symptoms),
                 "sources": list(tp.sources),
                 "disagreement": tp.disagreement,
+                "self_pressure": muscle.may_press(tp),
             }
             for tp in muscle.trigger_points
         ],
@@ -131,7 +132,10 @@ def muscle_card_text(muscle: Muscle, catalog: Catalog) -> str:
         out.append(_para("Also called: " + ", ".join(muscle.aliases), ""))
     out.append(_para(f"{muscle.group.label}, {muscle.depth.value}. {muscle.action}", ""))
     for tp in muscle.trigger_points:
-        out += ["", f"Trigger point {tp.id}: {tp.label} ({tp.prevalence.value})"]
+        kind = tp.prevalence.value
+        if t.pressure.self_treatment and not tp.self_pressure:
+            kind += "; not for pressing yourself"
+        out += ["", f"Trigger point {tp.id}: {tp.label} ({kind})"]
         out.append(_para("Where: " + tp.location.landmark))
         out.append(_para("Anatomy: " + tp.location.anatomical))
         essential = ", ".join(catalog.zones[z].list_name for z in sorted(tp.referral.essential))

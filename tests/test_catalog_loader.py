@@ -96,6 +96,22 @@ def test_a_muscle_may_have_no_acupressure_points(pack: Path) -> None:
     assert catalog.muscles["soleus"].treatment.acupressure == ()
 
 
+def test_a_trigger_point_may_be_marked_not_to_be_pressed(pack: Path) -> None:
+    soleus = load_catalog(pack).muscles["soleus"]
+    assert soleus.may_press(soleus.trigger_points[0])
+    _edit(
+        pack,
+        "muscles/soleus.yaml",
+        "    prevalence: common\n",
+        "    prevalence: common\n    self_pressure: false\n",
+    )
+    soleus = load_catalog(pack).muscles["soleus"]
+    assert not soleus.trigger_points[0].self_pressure
+    assert not soleus.may_press(soleus.trigger_points[0])
+    _edit(pack, "muscles/soleus.yaml", "self_pressure: false", "self_pressure: maybe")
+    assert any("self_pressure must be true or false" in p for p in _problems(pack))
+
+
 def test_unknown_muscle_group_and_view(pack: Path) -> None:
     _edit(pack, "muscles/soleus.yaml", "group: calf", "group: thigh")
     _edit(pack, "zones.yaml", "views: [plantar]", "views: [plantar, dorsal]")

@@ -367,6 +367,18 @@ def test_a_point_not_for_self_pressure_is_a_crossed_circle_not_an_x(
     assert _tagged(view, "no-press-point") == [] and len(_tagged(view, "trigger-point")) == 1
 
 
+def test_a_spot_at_the_edge_of_the_knee_hollow_is_not_to_be_pressed(
+    make_view: ViewMaker, controller: ChartController
+) -> None:
+    # Gastrocnemius may be pressed, but not where its heads leave the thighbone.
+    view = make_view()
+    for tp_id in ("gastrocnemius-3", "gastrocnemius-4"):
+        controller.focus(tp_id)
+        assert _tagged(view, "trigger-point") == [] and len(_tagged(view, "no-press-point")) == 1
+    controller.focus("gastrocnemius-1")
+    assert _tagged(view, "no-press-point") == [] and len(_tagged(view, "trigger-point")) == 1
+
+
 # -- the left leg, zoom and pan ---------------------------------------------------------------
 
 

@@ -119,6 +119,23 @@ def test_popliteus_has_no_self_pressure_but_keeps_its_caution(catalog: Catalog) 
     assert sheet.log.exercises == ("Popliteus: stretch",)
 
 
+def test_a_spot_not_to_be_pressed_keeps_its_muscles_technique(catalog: Catalog) -> None:
+    sheet = build_sheet(
+        catalog,
+        side=Side.RIGHT,
+        pain={"knee_posterior": 6, "calf_upper_medial": 4},
+        trigger_points=["gastrocnemius-3", "gastrocnemius-1"],
+    )
+    (section,) = sheet.sections
+    assert section.self_treatment and section.pressure is not None
+    assert {s.trigger_point_id: s.press for s in section.spots} == {
+        "gastrocnemius-3": False,
+        "gastrocnemius-1": True,
+    }
+    marks = {m.trigger_point_id: m.press for p in sheet.drawings for m in p.marks}
+    assert marks == {"gastrocnemius-3": False, "gastrocnemius-1": True}
+
+
 def test_a_stretch_two_muscles_share_is_printed_and_logged_once(pack: Path) -> None:
     from calfchart.catalog import load_catalog
     from tests.packs import SOLEUS

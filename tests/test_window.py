@@ -269,6 +269,13 @@ def test_the_back_of_the_knee_card_says_where_it_lies_not_where_to_press(
     assert "Where it lies" in text and "not for pressing yourself" in text
     assert "Where to press" not in text
 
+    # A muscle that may be pressed elsewhere, at a spot that may not: its technique
+    # stays, the spot says where it lies.
+    window.controller.focus("gastrocnemius-3")
+    text = " ".join(window.cards.text().split())
+    assert PRESSURE_HEADING in text and "Where it lies" in text
+    assert "Do not press this spot yourself" in text
+
 
 # -- red flags ----------------------------------------------------------------------------
 

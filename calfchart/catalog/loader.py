@@ -447,7 +447,7 @@ def _trigger_point(
         node,
         "trigger point",
         ("id", "label", "prevalence", "views", "location", "referral", "sources"),
-        ("symptoms", "disagreement"),
+        ("symptoms", "disagreement", "self_pressure"),
     )
     if keys is None:
         return None
@@ -481,6 +481,7 @@ def _trigger_point(
     symptoms = reader.texts(keys.get("symptoms"), "symptoms")
     sources = state.refer_all(reader, keys.get("sources"), "source")
     disagreement = reader.text(keys.get("disagreement"), "disagreement")
+    self_pressure = reader.boolean(keys.get("self_pressure"), "self_pressure")
     if not (ident and state.define(reader, keys["id"], "trigger point", ident)):
         return None
     if not (label and prevalence and views and location and referral and sources):
@@ -496,6 +497,7 @@ def _trigger_point(
         symptoms=symptoms,
         sources=sources,
         disagreement=disagreement,
+        self_pressure=self_pressure is not False,
     )
 
 

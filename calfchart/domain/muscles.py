@@ -82,6 +82,9 @@ class TriggerPoint:
     symptoms: tuple[str, ...]
     sources: tuple[str, ...]
     disagreement: str | None = None
+    self_pressure: bool = True
+    """False for a spot nobody should press on their own even where the muscle's other
+    spots may be pressed (gastrocnemius at the edge of the knee hollow)."""
 
 
 @record
@@ -146,3 +149,7 @@ class Muscle:
     @property
     def is_deep(self) -> bool:
         return self.depth is Depth.DEEP
+
+    def may_press(self, tp: TriggerPoint) -> bool:
+        """Whether a person may press this trigger point of the muscle on their own."""
+        return self.treatment.pressure.self_treatment and tp.self_pressure

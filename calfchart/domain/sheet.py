@@ -375,7 +375,7 @@ def _section(
             why=_why(tp.id, suggestions, any_pain),
             landmark=None if withheld else tp.location.landmark,
             views=tp.views,
-            press=press,
+            press=muscle.may_press(tp),
         )
         for n, tp in points
     )
@@ -569,8 +569,7 @@ def build_sheet(
             number += 1
             numbered.append((number, tp))
             if not withheld:
-                press = muscle.treatment.pressure.self_treatment
-                spot_marks.append((tp, SpotMark(tp.id, number, press)))
+                spot_marks.append((tp, SpotMark(tp.id, number, muscle.may_press(tp))))
         sections.append(
             _section(
                 len(sections) + 1,

@@ -226,7 +226,7 @@ def card_html(
         body.append(_sourced_section("Cautions", muscle.treatment.cautions, cite, colours))
     else:
         body.append(_intro(tp, suggestion, colours))
-        body.append(_where(tp, muscle.treatment.pressure.self_treatment, cite, colours))
+        body.append(_where(tp, muscle.may_press(tp), cite, colours))
         body.append(_pressure(muscle, cite, colours))
         body.append(_stretch(muscle, cite, colours))
         body.append(_acupressure(muscle, catalog, cite))

@@ -558,10 +558,8 @@ class ChartScene(QGraphicsScene):
                 edge.setData(0, ("spillover-edge", tp_id))
             anchor = self.drawing.anchors.get(f"trp-{tp_id}")
             if anchor is not None and press_marks:
-                pressure = catalog.muscles[tp.muscle_id].treatment.pressure
-                self._add_marker(
-                    tp_id, anchor, colour, name, tp.location.landmark, pressure.self_treatment
-                )
+                press = catalog.muscles[tp.muscle_id].may_press(tp)
+                self._add_marker(tp_id, anchor, colour, name, tp.location.landmark, press)
         self._size_markers()
 
     def _pen(

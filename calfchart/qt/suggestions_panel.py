@@ -359,7 +359,7 @@ class SuggestionList(QListView):
                 notes = []
                 if s.muscle.is_deep:
                     notes.append("deep muscle")
-                if not s.muscle.treatment.pressure.self_treatment:
+                if not s.muscle.may_press(s.trigger_point):
                     notes.append("not for self-pressure")
                 item.setData(" · " + ", ".join(notes) if notes else "", NOTE_ROLE)
                 self.model_.appendRow(item)
