@@ -25,7 +25,7 @@ KEPT_CATALOGS = 8
 """Caches of this many data folders are kept (the most recently written); each new
 install or data pack has its own folder, and old ones would otherwise pile up."""
 
-_FORMAT = 2  # 2: the core's types became records (domain/record.py)
+_FORMAT = 3  # 2: the core's types became records (domain/record.py); 3: TriggerPoint.self_pressure
 
 
 def cache_folder() -> Path:
