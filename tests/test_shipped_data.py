@@ -187,3 +187,15 @@ def test_each_red_flag_says_what_to_do_before_it_explains(catalog: Catalog) -> N
         escalating = [n for n, s in enumerate(sentences) if _ESCALATION.search(s)]
         if escalating:
             assert escalating[0] <= 2, (flag.id, sentences[escalating[0]])
+
+
+def test_nothing_directs_self_pressure_into_the_knee_hollow(catalog: Catalog) -> None:
+    """Its artery, vein and nerve lie under popliteus, plantaris, the gastrocnemius
+    heads where they leave the thighbone, and the acupressure point BL40."""
+    at_the_knee = {"popliteus-1", "plantaris-1", "gastrocnemius-3", "gastrocnemius-4"}
+    for muscle in catalog.muscles.values():
+        assert "BL40" not in muscle.treatment.acupressure, muscle.id
+        for tp in muscle.trigger_points:
+            if tp.id in at_the_knee:
+                assert not muscle.may_press(tp), tp.id
+    assert "Do not press it yourself" in catalog.acupressure["BL40"].how
