@@ -711,3 +711,27 @@ def test_badges_and_labels_never_cover_marks_dots_or_each_other(
         for n, rect in enumerate(labels):
             others = fixed + list(badges.values()) + labels[:n]
             assert not [r for r in others if r.intersects(rect)], (case, kind, rect)
+
+
+def test_the_three_drawings_share_the_width_and_the_tab_titles_fit(
+    qtbot: QtBot, controller: ChartController
+) -> None:
+    from calfchart.qt.chart_area import SHORT_TAB_TITLES, THIRD_PANE_VIEWS, ChartArea
+
+    area = ChartArea(controller)
+    qtbot.addWidget(area)
+    tabs = area.third_tabs
+    for width, whole in ((900, True), (520, False), (900, True)):
+        area.resize(width, 600)
+        area.show()
+        qtbot.waitExposed(area)
+        qtbot.wait(10)
+        titles = [tabs.tabText(i) for i in range(tabs.count())]
+        expected = [v.label if whole else SHORT_TAB_TITLES[v] for v in THIRD_PANE_VIEWS]
+        assert titles == expected, (width, titles)
+        if not whole:  # narrow: the third pane no wider than the others
+            sizes = area.splitter.sizes()
+            assert max(sizes) - min(sizes) <= 4, sizes
+            assert tabs.sizeHint().width() <= sizes[2]
+    # Screen readers and tooltips always have the whole name.
+    assert [tabs.tabToolTip(i) for i in range(3)] == [v.label for v in THIRD_PANE_VIEWS]

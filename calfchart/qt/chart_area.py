@@ -2,13 +2,14 @@
 
 Back and front stand side by side; the third pane shows the outer side, the inner
 side or the sole, one click apart. The views of the third pane are built the first
-time they are shown, which keeps start-up quick.
+time they are shown, which keeps start-up quick. The three start equally wide; in a
+narrow window the third pane's tabs say "Outer" and "Inner" so that it can stay so.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -28,6 +29,19 @@ from calfchart.qt.listening import listen
 
 FIXED_VIEWS = (View.POSTERIOR, View.ANTERIOR)
 THIRD_PANE_VIEWS = (View.LATERAL, View.MEDIAL, View.PLANTAR)
+SHORT_TAB_TITLES = {View.LATERAL: "Outer", View.MEDIAL: "Inner", View.PLANTAR: "Sole"}
+"""Whole words still, for a narrow window: the third pane can then be as narrow as the
+other two instead of keeping the width of "Outer side | Inner side | Sole"."""
+
+
+class _ThirdPane(QWidget):
+    """The third pane; says when its width changes, so its tab titles can follow."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 def _caption_font(font: QFont) -> QFont:
@@ -82,7 +96,7 @@ class ChartArea(QWidget):
             column.addWidget(chart, 1)
             self.splitter.addWidget(pane)
 
-        third = QWidget(self.splitter)
+        third = _ThirdPane(self.splitter)
         self.third_tabs = QTabBar(third)
         self.third_tabs.setObjectName("thirdPaneTabs")
         self.third_tabs.setAccessibleName("Third drawing")
@@ -90,10 +104,16 @@ class ChartArea(QWidget):
         self.third_tabs.setDrawBase(False)
         self.third_tabs.setUsesScrollButtons(False)
         self.third_tabs.setElideMode(Qt.TextElideMode.ElideNone)
-        for view in THIRD_PANE_VIEWS:
-            self.third_tabs.addTab(view.label)
-        # "Ou…" and "In…" say nothing: the pane stays wide enough for whole tab titles.
+        for index, view in enumerate(THIRD_PANE_VIEWS):
+            self.third_tabs.addTab(SHORT_TAB_TITLES[view])
+            self.third_tabs.setTabToolTip(index, view.label)
+            self.third_tabs.setAccessibleTabName(index, view.label)
+        # "Ou…" and "In…" say nothing: the pane keeps room for whole words, and for
+        # the whole titles when it has it.
         third.setMinimumWidth(self.third_tabs.sizeHint().width() + 4)
+        self._titles_fit = self._tabs_width(tuple(v.label for v in THIRD_PANE_VIEWS)) + 4
+        self._third = third
+        third.resized.connect(self._fit_tab_titles)
         self.third_stack = QStackedWidget(third)
         self._holders = [QWidget(self.third_stack) for _ in THIRD_PANE_VIEWS]
         for holder in self._holders:
@@ -104,6 +124,9 @@ class ChartArea(QWidget):
         column.addWidget(self.third_tabs, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.third_stack, 1)
         self.splitter.addWidget(third)
+        # Three equal drawings to start with: the splitter shares the width out in
+        # proportion to these (each kept to its minimum).
+        self.splitter.setSizes([1000] * self.splitter.count())
         self.third_tabs.currentChanged.connect(self.show_third)
         self.show_third(0)
 
@@ -115,6 +138,20 @@ class ChartArea(QWidget):
 
         listen(controller, self._on_change)
         self._sync_side()
+
+    def _tabs_width(self, titles: tuple[str, ...]) -> int:
+        shown = [self.third_tabs.tabText(i) for i in range(self.third_tabs.count())]
+        for index, title in enumerate(titles):
+            self.third_tabs.setTabText(index, title)
+        width = self.third_tabs.sizeHint().width()
+        for index, title in enumerate(shown):
+            self.third_tabs.setTabText(index, title)
+        return width
+
+    def _fit_tab_titles(self) -> None:
+        whole = self._third.width() >= self._titles_fit
+        for index, view in enumerate(THIRD_PANE_VIEWS):
+            self.third_tabs.setTabText(index, view.label if whole else SHORT_TAB_TITLES[view])
 
     # -- the views -----------------------------------------------------------------------
     def _make_view(self, view: View, parent: QWidget) -> ChartView:
