@@ -1,10 +1,7 @@
-"""Viewports made in Python (viewport.py): the same widgets as Qt's, and a start-up
-that never hands PySide6 a plain widget made in C++ before the first paint."""
+"""Viewports made in Python (viewport.py): the same widgets as Qt's. That start-up
+never hands PySide6 a plain widget made in C++ is tested in test_window_start.py."""
 
 from __future__ import annotations
-
-import subprocess
-import sys
 
 import pytest
 from PySide6.QtCore import Qt
@@ -66,39 +63,3 @@ def test_the_card_browser_works_out_its_viewport_width(qtbot: QtBot) -> None:
     browser.setPlainText("A line of the card.\n" * 200)  # now it scrolls
     qtbot.waitUntil(lambda: browser.verticalScrollBar().isVisible())
     assert browser.viewport_width() == browser.viewport().width()
-
-
-FIRST_PAINT_PROBE = """
-import calfchart.qt
-import PySide6.QtWidgets as widgets
-from PySide6.QtCore import QCoreApplication
-from calfchart.catalog import open_catalog
-from calfchart.qt.app import make_application
-from calfchart.qt.deferred import after_first_paint
-from calfchart.qt.window import MainWindow
-
-app = make_application()
-window = MainWindow(open_catalog())
-
-def painted():
-    # QMdiArea is a widget class calfchart never uses: PySide6 initialises it only
-    # when it must find the type of a plain QWidget made in C++.
-    print("initialised" if "QMdiArea" in vars(widgets) else "untouched", flush=True)
-    QCoreApplication.quit()
-
-after_first_paint(window, painted)
-window.show()
-app.exec()
-"""
-
-
-def test_the_window_paints_without_resolving_a_plain_widget_made_in_cpp() -> None:
-    # A fresh process: in this one, earlier tests have initialised every class.
-    out = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT_PROBE],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    assert out.stdout.split() == ["untouched"], out.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,42 @@ def test_a_panel_built_late_shows_the_state_it_missed(
     assert window.details.name.text() == "Sam Runner"
     assert window.details.notes.toPlainText() == "Since the marathon"
     assert window.screening.box(question).isChecked()
+
+
+FIRST_PAINT_PROBE = """
+import calfchart.qt
+import PySide6.QtCore as core
+import PySide6.QtWidgets as widgets
+from PySide6.QtCore import QCoreApplication
+from calfchart.catalog import open_catalog
+from calfchart.qt.app import make_application
+from calfchart.qt.deferred import after_first_paint
+from calfchart.qt.window import MainWindow
+
+app = make_application()
+window = MainWindow(open_catalog())
+
+def painted():
+    # Classes calfchart never uses, which PySide6 sets up only on the way to something
+    # else: every widget class to type a plain QWidget made in C++ (viewport.py), every
+    # QtCore type QDataStream reads to resolve a generic `>>` (drawing_cache.py).
+    sentinels = [(widgets, "QMdiArea"), (core, "QJsonDocument"), (core, "QUuid")]
+    print(" ".join(name for module, name in sentinels if name in vars(module)) or "none")
+    QCoreApplication.quit()
+
+after_first_paint(window, painted)
+window.show()
+app.exec()
+"""
+
+
+def test_the_first_paint_sets_up_no_qt_class_it_does_not_need() -> None:
+    # A fresh process: in this one, earlier tests have set up every class.
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_PROBE],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert out.stdout.split() == ["none"], out.stderr
