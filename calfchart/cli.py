@@ -177,7 +177,7 @@ def suggestion_as_dict(s: Suggestion) -> dict[str, Any]:
         "spillover_matches": list(s.spillover_matches),
         "why": s.why,
         "prevalence": s.trigger_point.prevalence.value,
-        "self_treatment": s.muscle.treatment.pressure.self_treatment,
+        "self_treatment": s.muscle.may_press(s.trigger_point),
     }
 
 
@@ -230,7 +230,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         bar = "#" * round(s.score * 10)
         print(f"{n:>2}. {s.muscle.name} ({s.trigger_point.id})  {bar:<10} {s.score:.2f}")
         print(_wrap(s.why[0].upper() + s.why[1:] + ".", "    "))
-        if not s.muscle.treatment.pressure.self_treatment:
+        if not s.muscle.may_press(s.trigger_point):
             print("    Not for self-pressure: see `calfchart muscle " + s.muscle.id + "`.")
     return 0
 

@@ -324,8 +324,10 @@ def test_acupressure_points_follow_the_focused_muscle(
     view = make_view()
     controller.set_acupressure_shown(True)
     anchors = view.chart_scene().drawing.anchors
-    every = {p for p in catalog.acupressure if f"acu-{p}" in anchors}
+    # With nothing focused: every point some muscle offers, never BL40 in the knee hollow.
+    every = {p for p in catalog.offered_acupressure() if f"acu-{p}" in anchors}
     assert {i.data(0)[1] for i in _tagged(view, "acupressure")} == every
+    assert "BL40" not in every and "BL56" in every
 
     controller.focus("soleus-1")
     wanted = {p for p in catalog.muscles["soleus"].treatment.acupressure if f"acu-{p}" in anchors}

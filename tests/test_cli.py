@@ -85,6 +85,18 @@ def test_a_raised_red_flag_leads_the_plain_answer(
     assert out.index("Pain on the right leg") > out.index("!!")
 
 
+def test_suggest_says_which_points_are_not_for_self_pressure(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(["suggest", "--zone", "knee_posterior", "--json"], capsys)
+    flags = {s["trigger_point"]: s["self_treatment"] for s in json.loads(out)["suggestions"]}
+    assert code == 0
+    assert not flags["gastrocnemius-3"] and not flags["popliteus-1"]
+    assert flags["gastrocnemius-1"]
+    code, out, _ = run(["suggest", "--zone", "knee_posterior", "--limit", "1"], capsys)
+    assert "(gastrocnemius-3)" in out and "Not for self-pressure" in out
+
+
 def test_unknown_zone_gets_the_closest_ids(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["suggest", "--zone", "heel_plantr"], capsys)
     assert code == 1 and out == ""

@@ -136,6 +136,21 @@ def test_a_spot_not_to_be_pressed_keeps_its_muscles_technique(catalog: Catalog) 
     assert marks == {"gastrocnemius-3": False, "gastrocnemius-1": True}
 
 
+def test_a_section_whose_spots_are_all_not_to_be_pressed_teaches_no_pressing(
+    catalog: Catalog,
+) -> None:
+    from calfchart.domain.muscles import SPOT_NOT_PRESSED
+
+    sheet = build_sheet(
+        catalog, side=Side.RIGHT, pain={"knee_posterior": 6}, trigger_points=["gastrocnemius-3"]
+    )
+    (section,) = sheet.sections
+    assert not section.self_treatment and section.pressure is None
+    assert section.not_for_self_pressure == SPOT_NOT_PRESSED
+    assert any("hollow behind the knee" in c for c in section.cautions)
+    assert sheet.log.exercises == ("Gastrocnemius: stretch",)
+
+
 def test_a_stretch_two_muscles_share_is_printed_and_logged_once(pack: Path) -> None:
     from calfchart.catalog import load_catalog
     from tests.packs import SOLEUS

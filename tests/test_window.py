@@ -269,12 +269,14 @@ def test_the_back_of_the_knee_card_says_where_it_lies_not_where_to_press(
     assert "Where it lies" in text and "not for pressing yourself" in text
     assert "Where to press" not in text
 
-    # A muscle that may be pressed elsewhere, at a spot that may not: its technique
-    # stays, the spot says where it lies.
+    # A muscle that may be pressed elsewhere, at a spot that may not: this card teaches
+    # no pressing either, and says to leave the spot to a practitioner.
     window.controller.focus("gastrocnemius-3")
     text = " ".join(window.cards.text().split())
-    assert PRESSURE_HEADING in text and "Where it lies" in text
-    assert "Do not press this spot yourself" in text
+    assert NO_SELF_PRESSURE_HEADING in text and PRESSURE_HEADING not in text
+    assert "Where it lies" in text and "leave it to a trained practitioner" in text
+    window.controller.focus("gastrocnemius-1")
+    assert PRESSURE_HEADING in " ".join(window.cards.text().split())
 
 
 # -- red flags ----------------------------------------------------------------------------

@@ -112,6 +112,12 @@ class Catalog:
             if (members := tuple(m for m in self.muscles.values() if m.group is group))
         )
 
+    def offered_acupressure(self) -> tuple[str, ...]:
+        """The acupressure points some muscle offers, in the catalog's order. A point no
+        muscle offers (BL40, over the vessels behind the knee) is never shown on its own."""
+        offered = {p for m in self.muscles.values() for p in m.treatment.acupressure}
+        return tuple(p for p in self.acupressure if p in offered)
+
     def trigger_point(self, tp_id: str) -> TriggerPoint:
         try:
             return self.trigger_points[tp_id]

@@ -133,6 +133,13 @@ class Treatment:
     cautions: Sourced | None = None
 
 
+SPOT_NOT_PRESSED = (
+    "Do not press this spot yourself: leave it to a trained practitioner. You can still "
+    "do the stretch."
+)
+"""For a trigger point not to be pressed whose muscle may be pressed elsewhere."""
+
+
 @record
 class Muscle:
     id: str
@@ -149,6 +156,14 @@ class Muscle:
     @property
     def is_deep(self) -> bool:
         return self.depth is Depth.DEEP
+
+    @property
+    def not_for_pressing(self) -> str:
+        """What to tell a person of a spot of this muscle they should not press: why
+        the muscle is not for self-treatment, or to leave that one spot alone."""
+        if not self.treatment.pressure.self_treatment:
+            return self.treatment.pressure.where
+        return SPOT_NOT_PRESSED
 
     def may_press(self, tp: TriggerPoint) -> bool:
         """Whether a person may press this trigger point of the muscle on their own."""

@@ -40,7 +40,6 @@ WITHHELD_TEXT = (
     "pressure or stretching instructions. Ask the doctor whether they are safe for you "
     "once the warning sign has been checked."
 )
-NOT_FOR_SELF_PRESSURE = "Do not press this spot yourself."
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -366,7 +365,8 @@ def _section(
     acupressure: bool,
 ) -> MuscleSection:
     t = muscle.treatment
-    press = t.pressure.self_treatment
+    # Pressing is taught when one of the chosen spots may be pressed.
+    press = any(muscle.may_press(tp) for _, tp in points)
     spots = tuple(
         Spot(
             number=n,
@@ -413,7 +413,7 @@ def _section(
         spots=spots,
         figure_view=None if withheld else _figure_view([tp for _, tp in points]),
         self_treatment=press,
-        not_for_self_pressure=None if press else t.pressure.where,
+        not_for_self_pressure=None if press else muscle.not_for_pressing,
         pressure=pressure,
         stretch=stretch,
         acupressure=acu,

@@ -134,17 +134,18 @@ def _where(tp: TriggerPoint, press: bool, cite: _Citations, colours: CardColours
     )
 
 
-def _pressure(muscle: Muscle, cite: _Citations, colours: CardColours) -> str:
+def _pressure(muscle: Muscle, tp: TriggerPoint, cite: _Citations, colours: CardColours) -> str:
     p = muscle.treatment.pressure
-    if not p.self_treatment:
+    if not muscle.may_press(tp):
         return (
             f"<h3>{NO_SELF_PRESSURE_HEADING}{cite.mark(p.sources)}</h3>"
             + _boxed(
-                f"<b>Caution.</b> {escape(p.where)}",
+                f"<b>Caution.</b> {escape(muscle.not_for_pressing)}",
                 colours.caution_background,
                 colours.caution_text,
             )
-            + _differ(p.disagreement, colours)
+            # The sources' views on pressing concern the muscle, not a spot left alone.
+            + ("" if p.self_treatment else _differ(p.disagreement, colours))
         )
     return (
         f"<h3>{PRESSURE_HEADING}{cite.mark(p.sources)}</h3>"
@@ -227,7 +228,7 @@ def card_html(
     else:
         body.append(_intro(tp, suggestion, colours))
         body.append(_where(tp, muscle.may_press(tp), cite, colours))
-        body.append(_pressure(muscle, cite, colours))
+        body.append(_pressure(muscle, tp, cite, colours))
         body.append(_stretch(muscle, cite, colours))
         body.append(_acupressure(muscle, catalog, cite))
         t = muscle.treatment

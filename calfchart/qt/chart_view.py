@@ -725,7 +725,7 @@ class ChartScene(QGraphicsScene):
         if focused is not None:
             muscle_id = catalog.trigger_point(focused).muscle_id
             return catalog.muscles[muscle_id].treatment.acupressure
-        return tuple(catalog.acupressure)
+        return catalog.offered_acupressure()
 
     def _show_acupressure(self) -> None:
         wanted = self._acupressure_ids()

@@ -191,7 +191,10 @@ class TreatmentCards(QWidget):
             box.setChecked(checked)
             box.blockSignals(False)
         self.on_sheet.setEnabled(tp_id is not None)
-        self.acupressure.setEnabled(has_points and not withheld)
+        # With nothing focused it shows every point a muscle offers; once on, it can
+        # always be turned off.
+        offers = tp_id is None or has_points or self._controller.acupressure_shown
+        self.acupressure.setEnabled(offers and not withheld)
         self.acupressure.setToolTip("Withheld while a warning sign stands" if withheld else "")
 
     def _on_sheet_toggled(self, on: bool) -> None:
