@@ -317,6 +317,18 @@ def test_a_red_flag_answer_raises_the_banner_and_withholds_the_massage(
     assert heading in window.cards.text()
 
 
+def test_the_acupressure_switch_can_always_be_turned_off(window: MainWindow) -> None:
+    controller = window.controller
+    controller.toggle_zone("calf_upper_medial")
+    window.cards.acupressure.setChecked(True)
+    assert controller.acupressure_shown
+    controller.clear_pain()  # nothing focused now
+    assert controller.focused_trigger_point is None
+    assert window.cards.acupressure.isEnabled() and window.cards.acupressure.isChecked()
+    window.cards.acupressure.setChecked(False)
+    assert not controller.acupressure_shown
+
+
 def test_relevant_screening_groups_come_first(qtbot: QtBot, window: MainWindow) -> None:
     flags = list(window.catalog.red_flags.values())
     last_relevant_to_heel = [f.id for f in flags if "achilles" in f.zones]
