@@ -1028,7 +1028,8 @@ def points_elsewhere(section: MuscleSection) -> dict[View, list[str]]:
     seen = _spot_view(section)
     shown = {code for code, _ in seen.points} if seen is not None else set()
     elsewhere: dict[View, list[str]] = {}
-    for point in section.acupressure:
+    # Points described in an earlier section are marked again, as on the spot figure.
+    for point in (*section.acupressure, *section.acupressure_above):
         if point.id not in shown and point.views:
             elsewhere.setdefault(point.views[0], []).append(point.id)
     return elsewhere
