@@ -341,14 +341,24 @@ def _point_rect(centre: QPointF, size: float) -> QRectF:
     return QRectF(centre.x() - half, centre.y() - half, size, size)
 
 
-def _mark_size(centres: Sequence[QPointF], size: float, least: float = MARK_LEAST) -> float:
+def _mark_size(
+    centres: Sequence[QPointF],
+    size: float,
+    least: float = MARK_LEAST,
+    dots: Sequence[QPointF] = (),
+    dot_size: float = 0.0,
+) -> float:
     """The marks' size: `size`, or smaller so that no two marks touch (two trigger
-    points close together on a small drawing), but never under `least`."""
+    points close together on a small drawing) and none covers an acupressure dot, but
+    never under `least`."""
     for n, a in enumerate(centres):
         for b in centres[n + 1 :]:
             apart = max(abs(a.x() - b.x()), abs(a.y() - b.y()))
             # The widest ink (an X: 0.62 of its size each side) plus a hair between.
             size = min(size, (apart - 0.6) / (2 * 0.62))
+        for dot in dots:
+            apart = max(abs(a.x() - dot.x()), abs(a.y() - dot.y()))
+            size = min(size, (apart - dot_size / 2 - 0.3) / 0.62)
     return max(size, least)
 
 
@@ -943,7 +953,12 @@ def _place_spots(sheet: TreatmentSheet, seen: _SpotView, box: QRectF) -> SpotLay
         for spot, anchor in seen.spots
     ]
     on_page = [(code, transform.map(anchor)) for code, anchor in seen.points]
-    size = _mark_size([centre for _, centre in spots], SPOT_MARK_SIZE)
+    size = _mark_size(
+        [centre for _, centre in spots],
+        SPOT_MARK_SIZE,
+        dots=[centre for _, centre in on_page],
+        dot_size=ACUPRESSURE_MARK_SIZE,
+    )
     marks, numbers = place_labels(
         box,
         spots,
