@@ -698,6 +698,23 @@ def test_acupressure_points_off_the_section_drawing_get_a_drawing_of_their_view(
         assert drawn == {"KI3": View.MEDIAL, "SP6": View.MEDIAL}
 
 
+def test_x_marks_shrink_to_keep_clear_of_acupressure_dots(qapp: object, catalog: Catalog) -> None:
+    from PySide6.QtCore import QRectF
+
+    from calfchart.qt.sheet_renderer import MARK_LEAST, spot_layout
+
+    pain = dict.fromkeys(("leg_lateral_upper", "leg_lateral_lower", "malleolus_lateral"), 5)
+    sheet = build_sheet(catalog, side=Side.RIGHT, pain=pain, acupressure=True)
+    for section in sheet.sections:
+        layout = spot_layout(sheet, section, QRectF(0, 0, 80, 118))
+        assert layout is not None
+        dots = [m for m in layout.marks if m.kind == "acupressure"]
+        for mark in (m for m in layout.marks if m.kind != "acupressure"):
+            touching = [d.text for d in dots if mark.rect.intersects(d.rect)]
+            # Only a dot right on the trigger point may still touch the smallest X.
+            assert not touching or mark.size == MARK_LEAST, (section.muscle_id, touching)
+
+
 def test_the_legend_and_drawings_of_acupressure_points_come_only_with_them(
     qapp: object, catalog: Catalog, tmp_path: Path
 ) -> None:
