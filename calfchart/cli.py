@@ -125,10 +125,16 @@ def cmd_red_flags(args: argparse.Namespace) -> int:
             ]
         )
         return 0
-    for flag in flags:
-        print(f"{flag.id} ({flag.urgency.value}): {flag.condition}")
+    for n, flag in enumerate(flags):
+        if n:
+            print()
+        print(_wrap(f"{flag.id} ({flag.urgency.value}): {flag.condition}", width=88))
         for q in flag.questions:
-            print(_wrap(f"{q.id}: {q.text}", "    "))
+            print(
+                textwrap.fill(
+                    q.text, 88, initial_indent=f"  - {q.id}: ", subsequent_indent="      "
+                )
+            )
     return 0
 
 

@@ -310,6 +310,8 @@ def test_a_red_flag_answer_raises_the_banner_and_withholds_the_massage(
     assert " ".join(focused.muscle.treatment.stretch.steps[0].split()) not in text
     assert not window.cards.acupressure.isEnabled()
     assert "raised" in window.screening_dock.windowTitle()
+    # The raised group says what to do, in the banner's words.
+    assert Urgency.URGENT.advice.rstrip(".") in dvt.title.text()
 
     # Unticking lifts the warning and brings the instructions back.
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)

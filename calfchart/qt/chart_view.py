@@ -601,9 +601,9 @@ class ChartScene(QGraphicsScene):
         if press:
             marker.setToolTip(f"<b>{name}</b><br>Press here: {landmark}")
         else:
+            # Its landmark may say so too; the marker says it once, plainly.
             marker.setToolTip(
-                f"<b>{name}</b><br>Not for pressing yourself: {landmark}<br>"
-                "Have a trained practitioner treat it."
+                f"<b>{name}</b><br>Not for pressing yourself: have a trained practitioner treat it."
             )
         self._markers_drawn.append((marker, anchor, press))
 

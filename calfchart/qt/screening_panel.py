@@ -129,10 +129,9 @@ class FlagGroup(QWidget):
                 box.blockSignals(True)
                 box.setChecked(answer)
                 box.blockSignals(False)
-        notes = [self.flag.urgency.value]
-        if raised:
-            notes.insert(0, "SEE A DOCTOR")
-        elif yes:
+        # Raised, it says what to do, in the banner's words ("call an ambulance...").
+        notes = [self.flag.urgency.advice.rstrip(".") if raised else self.flag.urgency.value]
+        if not raised and yes:
             notes.append(f"{yes} yes")
         if relevant:
             notes.append("fits where it hurts")
