@@ -274,7 +274,7 @@ def test_the_back_of_the_knee_card_says_where_it_lies_not_where_to_press(
     window.controller.focus("gastrocnemius-3")
     text = " ".join(window.cards.text().split())
     assert NO_SELF_PRESSURE_HEADING in text and PRESSURE_HEADING not in text
-    assert "Where it lies" in text and "leave it to a trained practitioner" in text
+    assert "Where it lies" in text and "Leave it to a trained practitioner" in text
     window.controller.focus("gastrocnemius-1")
     assert PRESSURE_HEADING in " ".join(window.cards.text().split())
 

@@ -759,10 +759,10 @@ def posterior() -> View:
     # anchors
     v.trp("gastrocnemius-1", 67, 652)
     v.trp("gastrocnemius-2", 147, 680)
-    v.trp("gastrocnemius-3", 72, 582)
-    v.trp("gastrocnemius-4", 135, 582)
+    v.trp("gastrocnemius-3", 79, 584)
+    v.trp("gastrocnemius-4", 129, 584)
     v.trp("soleus-1", 96, 812)
-    v.trp("soleus-2", 150, 645)
+    v.trp("soleus-2", 144, 647)
     v.trp("soleus-3", 116, 790)
     v.trp("plantaris-1", 125, 570)
     v.trp("popliteus-1", 82, 622)

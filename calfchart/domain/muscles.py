@@ -133,10 +133,7 @@ class Treatment:
     cautions: Sourced | None = None
 
 
-SPOT_NOT_PRESSED = (
-    "Do not press this spot yourself: leave it to a trained practitioner. You can still "
-    "do the stretch."
-)
+SPOT_NOT_PRESSED = "Leave it to a trained practitioner. You can still do the stretch."
 """For a trigger point not to be pressed whose muscle may be pressed elsewhere."""
 
 

@@ -942,6 +942,10 @@ def _spot_view(section: MuscleSection) -> _SpotView | None:
                 if f"acu-{point.id}" in drawing.anchors
             ]
             ys = [a.y() for _, a in spots] + [a.y() for _, a in points]
+            # The whole outline of the muscle too: marks near its end are not cut off.
+            outline = drawing.muscles.get(section.muscle_id)
+            if outline is not None:
+                ys += [outline.boundingRect().top(), outline.boundingRect().bottom()]
             return _SpotView(drawing, spots, points, _band(drawing, min(ys), max(ys), 0.26))
     return None
 
