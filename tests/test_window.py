@@ -412,6 +412,10 @@ def test_looking_up_a_muscle_by_alias_shows_its_points(
     assert muscle_id in window.controller.shown_muscles
     assert window.cards.title.startswith(muscle.name)
     assert window.lookup.points.count() == len(expected)
+    # The points nobody should press on their own say so in the list.
+    listed = [window.lookup.points.item(r).text() for r in range(len(expected))]
+    for tp, text in zip(muscle.trigger_points, listed, strict=True):
+        assert ("not for pressing yourself" in text) is not muscle.may_press(tp), text
     view = window.chart_area.show_view(muscle.trigger_points[0].views[0])
     assert expected[0] in tagged_ids(view, "trigger-point")
 

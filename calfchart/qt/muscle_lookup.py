@@ -106,7 +106,8 @@ class MuscleLookup(QWidget):
         try:
             self.points.clear()
             for tp in muscle.trigger_points:
-                item = QListWidgetItem(f"{tp.id}: {tp.label}", self.points)
+                note = "" if muscle.may_press(tp) else " (not for pressing yourself)"
+                item = QListWidgetItem(f"{tp.id}: {tp.label}{note}", self.points)
                 item.setData(TP_ROLE, tp.id)
                 item.setToolTip(tp.location.landmark)
             self.points.setVisible(bool(muscle.trigger_points))
