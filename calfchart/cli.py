@@ -128,7 +128,8 @@ def cmd_red_flags(args: argparse.Namespace) -> int:
     for n, flag in enumerate(flags):
         if n:
             print()
-        print(_wrap(f"{flag.id} ({flag.urgency.value}): {flag.condition}", width=88))
+        heading = f"{flag.id} ({flag.urgency.value}): {flag.condition}"
+        print(textwrap.fill(heading, 88, subsequent_indent="  "))
         for q in flag.questions:
             print(
                 textwrap.fill(

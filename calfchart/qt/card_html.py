@@ -138,7 +138,8 @@ def _pressure(muscle: Muscle, tp: TriggerPoint, cite: _Citations, colours: CardC
     p = muscle.treatment.pressure
     if not muscle.may_press(tp):
         return (
-            f"<h3>{NO_SELF_PRESSURE_HEADING}{cite.mark(p.sources)}</h3>"
+            # A spot left alone is our safety rule, not a fact of the pressing sources.
+            f"<h3>{NO_SELF_PRESSURE_HEADING}{'' if p.self_treatment else cite.mark(p.sources)}</h3>"
             + _boxed(
                 f"<b>Caution.</b> {escape(muscle.not_for_pressing)}",
                 colours.caution_background,

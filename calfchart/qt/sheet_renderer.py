@@ -1423,7 +1423,8 @@ class _SheetHtml:
             )
         elif section.not_for_self_pressure:
             press.append(
-                "<h3>Do not press this spot yourself</h3>"
+                f"<h3>Do not press {'these spots' if len(section.spots) > 1 else 'this spot'}"
+                " yourself</h3>"
                 f"<p>{_e(section.not_for_self_pressure)}</p>"
             )
         if section.cautions:
