@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QMenu
 from pytestqt.qtbot import QtBot
@@ -737,3 +737,13 @@ def test_the_three_drawings_share_the_width_and_the_tab_titles_fit(
             assert tabs.sizeHint().width() <= sizes[2]
     # Screen readers and tooltips always have the whole name.
     assert [tabs.tabToolTip(i) for i in range(3)] == [v.label for v in THIRD_PANE_VIEWS]
+
+
+def test_a_text_at_the_edge_of_the_drawing_moves_inside_it() -> None:
+    from calfchart.qt.chart_view import _free_offset
+
+    bounds = QRectF(0, 0, 200, 400)
+    home = QRectF(-30, 100, 80, 14)  # a muscle's name sticking out on the left
+    offset = _free_offset(home, [], None, bounds)
+    assert bounds.contains(home.translated(offset))
+    assert _free_offset(QRectF(50, 100, 80, 14), [], None, bounds).isNull()

@@ -300,14 +300,20 @@ class ZoneItem(QGraphicsPathItem):
 
 
 def _free_offset(
-    home: QRectF, taken: list[QRectF], inside: Callable[[QPointF], bool] | None
+    home: QRectF,
+    taken: list[QRectF],
+    inside: Callable[[QPointF], bool] | None,
+    bounds: QRectF | None = None,
 ) -> QPointF:
     """How far to move a text from `home` (in scene units) so that it covers nothing
     `taken`: the nearest such place, kept inside a zone (`inside` tells a scene point in
-    it) when one is given; when every place nearby is covered, the least covered one."""
+    it) when one is given and inside `bounds` (the drawing, so the view does not cut it
+    off); when every place nearby is covered, the least covered one."""
 
     def cost(rect: QRectF, distance: float) -> float:
         total = distance + sum(1000.0 for r in taken if r.intersects(rect))
+        if bounds is not None and not bounds.contains(rect):
+            total += 500.0
         if inside is not None and not inside(rect.center()):
             total += 100.0
         elif inside is not None and not all(
@@ -318,7 +324,11 @@ def _free_offset(
         return total
 
     # Most texts cover nothing where they are: no search.
-    if not any(r.intersects(home) for r in taken) and (inside is None or inside(home.center())):
+    if (
+        not any(r.intersects(home) for r in taken)
+        and (inside is None or inside(home.center()))
+        and (bounds is None or bounds.contains(home))
+    ):
         return QPointF()
     step_x, step_y = home.width() * 0.5, home.height() * 0.6
     best: tuple[float, QPointF] | None = None
@@ -664,7 +674,7 @@ class ChartScene(QGraphicsScene):
         for label, zone in ordered:
             label.setPos(label.home)
             home = label.scene_rect_at(scale)
-            offset = _free_offset(home, taken, zone)
+            offset = _free_offset(home, taken, zone, self.sceneRect())
             if not offset.isNull():
                 parent = label.parentItem()
                 assert parent is not None
