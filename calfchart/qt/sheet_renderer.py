@@ -1011,12 +1011,11 @@ def _paint_small_drawing(
     _caption(painter, under, layout.caption, SMALL_PT - 0.8, GREY)
 
 
-def spot_figure(sheet: TreatmentSheet, section: MuscleSection, artwork: _Artwork) -> Figure | None:
+def _spot_figure(
+    sheet: TreatmentSheet, section: MuscleSection, seen: _SpotView, artwork: _Artwork
+) -> Figure:
     """Where to press: the muscle's chosen spots on one view, the muscle outlined, and
     the section's acupressure points on that view, each with its code."""
-    seen = _spot_view(section)
-    if seen is None:
-        return None
     crop = seen.crop
     art_height = min(SPOT_FIGURE_MAX_HEIGHT, SPOT_FIGURE_WIDTH * crop.height() / crop.width())
     muscle = seen.drawing.muscles.get(section.muscle_id)
@@ -1041,10 +1040,14 @@ def spot_figure(sheet: TreatmentSheet, section: MuscleSection, artwork: _Artwork
     return Figure(SPOT_FIGURE_WIDTH, art_height + _FIGURE_CAPTION, paint, least)
 
 
-def points_elsewhere(section: MuscleSection) -> dict[View, list[str]]:
-    """The section's acupressure points that its own drawing does not show (SP6 and KI3
-    lie on the inner side, which a back view cannot show), by the view that does."""
-    seen = _spot_view(section)
+def points_elsewhere(
+    section: MuscleSection, seen: _SpotView | None = None
+) -> dict[View, list[str]]:
+    """The section's acupressure points that its own drawing (`seen`, worked out here
+    when not given) does not show (SP6 and KI3 lie on the inner side, which a back view
+    cannot show), by the view that does."""
+    if seen is None:
+        seen = _spot_view(section)
     shown = {code for code, _ in seen.points} if seen is not None else set()
     elsewhere: dict[View, list[str]] = {}
     # Points described in an earlier section are marked again, as on the spot figure.
@@ -1054,43 +1057,38 @@ def points_elsewhere(section: MuscleSection) -> dict[View, list[str]]:
     return elsewhere
 
 
-def _points_crop(drawing: Drawing, codes: Sequence[str]) -> QRectF:
-    ys = [drawing.anchors[f"acu-{code}"].y() for code in codes]
-    return _band(drawing, min(ys), max(ys), POINTS_FIGURE_SHARE)
+def _points_view(view: View, codes: Sequence[str]) -> _SpotView:
+    """A drawing of acupressure points alone: no spots, a band of the leg around them."""
+    drawing = load_drawing(view.value)
+    points = [(code, drawing.anchors[f"acu-{code}"]) for code in codes]
+    ys = [anchor.y() for _, anchor in points]
+    return _SpotView(drawing, [], points, _band(drawing, min(ys), max(ys), POINTS_FIGURE_SHARE))
 
 
 def points_layout(
     sheet: TreatmentSheet, view: View, codes: Sequence[str], box: QRectF
 ) -> SpotLayout:
     """Where acupressure points and their codes go on a drawing of `view` in `box`."""
-    drawing = load_drawing(view.value)
-    transform = _leg_transform(drawing, _points_crop(drawing, codes), box, sheet.side)
-    on_page = [(code, transform.map(drawing.anchors[f"acu-{code}"])) for code in codes]
-    marks, numbers = place_labels(
-        box,
-        (),
-        SPOT_MARK_SIZE,
-        points=on_page,
-        point_size=ACUPRESSURE_MARK_SIZE,
-        text_size=SPOT_MARK_SIZE * 0.62,
-    )
-    caption = f"{view.label}, {sheet.side.value} leg"
-    return SpotLayout(drawing, caption, transform, box, marks, numbers)
+    return _place_spots(sheet, _points_view(view, codes), box)
 
 
-def points_figures(
+def section_figures(
     sheet: TreatmentSheet, section: MuscleSection, artwork: _Artwork
-) -> list[Figure]:
-    """A small drawing for each view holding acupressure points of the section that
-    its "where to press" drawing cannot show, marked as the points on that one are."""
-    figures = []
-    for view, codes in points_elsewhere(section).items():
-        crop = _points_crop(load_drawing(view.value), codes)
+) -> tuple[Figure | None, list[Figure]]:
+    """A section's "where to press" drawing (None when it has none), and a small
+    drawing for each view holding acupressure points of the section that the first
+    cannot show, marked as the points on that one are."""
+    seen = _spot_view(section)
+    spots = None if seen is None else _spot_figure(sheet, section, seen, artwork)
+    others = []
+    for view, codes in points_elsewhere(section, seen).items():
+        shown = _points_view(view, codes)
+        crop = shown.crop
         height = min(POINTS_FIGURE_MAX_HEIGHT, SPOT_FIGURE_WIDTH * crop.height() / crop.width())
-        layout_in = partial(points_layout, sheet, view, codes)
+        layout_in = partial(_place_spots, sheet, shown)
         paint = partial(_paint_small_drawing, artwork=artwork, layout_in=layout_in)
-        figures.append(Figure(SPOT_FIGURE_WIDTH, height + _FIGURE_CAPTION, paint))
-    return figures
+        others.append(Figure(SPOT_FIGURE_WIDTH, height + _FIGURE_CAPTION, paint))
+    return spots, others
 
 
 def _symbol(kind: str) -> Figure:
@@ -1462,8 +1460,7 @@ class _SheetHtml:
             else ""
         )
         left_html = "".join(spots) + "".join(press)
-        figure = spot_figure(self.sheet, section, self.artwork)
-        others = points_figures(self.sheet, section, self.artwork)
+        figure, others = section_figures(self.sheet, section, self.artwork)
         figures = self.figure(figure, keep=keep) + "".join(
             self.figure(other, keep=keep) for other in others
         )
