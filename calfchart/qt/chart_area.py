@@ -113,6 +113,7 @@ class ChartArea(QWidget):
         third.setMinimumWidth(self.third_tabs.sizeHint().width() + 4)
         self._titles_fit = self._tabs_width(tuple(v.label for v in THIRD_PANE_VIEWS)) + 4
         self._third = third
+        self._whole_titles = False  # the short titles, as set above
         third.resized.connect(self._fit_tab_titles)
         self.third_stack = QStackedWidget(third)
         self._holders = [QWidget(self.third_stack) for _ in THIRD_PANE_VIEWS]
@@ -150,6 +151,9 @@ class ChartArea(QWidget):
 
     def _fit_tab_titles(self) -> None:
         whole = self._third.width() >= self._titles_fit
+        if whole == self._whole_titles:
+            return  # a resize that changes nothing: the tab bar is not laid out again
+        self._whole_titles = whole
         for index, view in enumerate(THIRD_PANE_VIEWS):
             self.third_tabs.setTabText(index, view.label if whole else SHORT_TAB_TITLES[view])
 
