@@ -671,10 +671,11 @@ class ChartScene(QGraphicsScene):
             for badge, zone_id in sorted(badges, key=lambda pair: top_down(pair[0]))
         ]
         ordered += [(label, None) for label in sorted(labels, key=top_down)]
+        drawing = self.sceneRect()
         for label, zone in ordered:
             label.setPos(label.home)
             home = label.scene_rect_at(scale)
-            offset = _free_offset(home, taken, zone, self.sceneRect())
+            offset = _free_offset(home, taken, zone, drawing)
             if not offset.isNull():
                 parent = label.parentItem()
                 assert parent is not None
