@@ -7,6 +7,7 @@ import datetime as dt
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from pypdf import PdfReader
@@ -25,6 +26,12 @@ from calfchart.domain.sheet import (
     trigger_points_for_muscles,
 )
 from calfchart.domain.zones import Side, View
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextBlock
+
+    from calfchart.qt.sheet_renderer import SheetDocument
 
 RUNNER = {"heel_plantar": 7, "calf_lower_medial": 5, "achilles": 4}
 DAY = dt.date(2026, 11, 25)
@@ -365,6 +372,129 @@ def test_figures_never_cross_a_page_edge(qapp: object, catalog: Catalog) -> None
         for placed in layout._placed:
             rect = layout.figure_rect(placed)
             assert int(rect.top() // height) == int((rect.bottom() - 0.01) // height)
+
+
+def printable_area(paper: str) -> QSizeF:
+    """The printable area export_pdf gives the sheet on `paper` ("a4" or "letter")."""
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    from calfchart.qt.sheet_renderer import PAGE_MARGINS_MM
+
+    size = QPageSize.PageSizeId.A4 if paper == "a4" else QPageSize.PageSizeId.Letter
+    layout = QPageLayout(
+        QPageSize(size), QPageLayout.Orientation.Portrait, PAGE_MARGINS_MM,
+        QPageLayout.Unit.Millimeter,
+    )  # fmt: skip
+    return layout.paintRect(QPageLayout.Unit.Point).size()
+
+
+def lines_on_pages(layout: SheetDocument) -> list[tuple[QTextBlock, int, float, float]]:
+    """Every laid-out line of text (figures' placeholders and empty blocks left out):
+    its block, its number in the block, and where it starts and ends on the long strip
+    of pages that `paint_page` cuts into pages."""
+    figures = {placed.block.blockNumber() for placed in layout._placed}
+    where = layout.document.documentLayout()
+    lines = []
+    block = layout.document.begin()
+    while block.isValid():
+        if block.text().strip() and block.blockNumber() not in figures:
+            top = where.blockBoundingRect(block).top()
+            text = block.layout()
+            for n in range(text.lineCount()):
+                line = text.lineAt(n)
+                lines.append((block, n, top + line.y(), top + line.y() + line.height()))
+        block = block.next()
+    return lines
+
+
+def in_one_column(a: QTextBlock, b: QTextBlock) -> bool:
+    """Whether two blocks are in the same table cell, or both outside any table."""
+    from PySide6.QtGui import QTextCursor
+
+    first, second = QTextCursor(a), QTextCursor(b)
+    table, other = first.currentTable(), second.currentTable()
+    if table is None or other is None:
+        return table is None and other is None
+    return table == other and table.cellAt(first) == table.cellAt(second)
+
+
+def chosen_muscles(catalog: Catalog, side: Side, pain: Mapping[str, int], muscles: str,
+                   acupressure: bool = False) -> TreatmentSheet:  # fmt: skip
+    """A sheet for muscles chosen by name, as `calfchart sheet --muscle` makes it."""
+    chosen = trigger_points_for_muscles(
+        catalog, muscles.split(), rank(catalog.muscles.values(), pain, catalog.zones)
+    )
+    return build_sheet(
+        catalog, side=side, pain=pain, trigger_points=chosen, acupressure=acupressure, date=DAY
+    )
+
+
+def test_no_line_of_text_is_cut_by_a_page_edge(qapp: object, catalog: Catalog) -> None:
+    """Long sheets that once printed a line half at the foot of one page and half at
+    the top of the next (and twice in the PDF's text): Qt's page height off its 64ths
+    of a point, and the paragraph after a section's table left astride the edge."""
+    from calfchart.qt.sheet_renderer import SheetDocument
+
+    cases = [
+        ("a4", chosen_muscles(
+            catalog, Side.RIGHT, dict.fromkeys(("malleolus_medial", "heel_plantar",
+                                                 "foot_dorsum_lateral"), 5),
+            "gastrocnemius gluteus_minimus peroneus_longus flexor_digitorum_longus "
+            "tibialis_anterior tibialis_posterior soleus peroneus_tertius plantaris "
+            "peroneus_brevis flexor_hallucis_longus piriformis popliteus",
+        )),
+        ("letter", chosen_muscles(
+            catalog, Side.RIGHT, dict.fromkeys(("big_toe_plantar", "shin_lower", "achilles"), 5),
+            "peroneus_longus tibialis_posterior extensor_hallucis_longus "
+            "flexor_digitorum_longus gluteus_minimus peroneus_brevis popliteus "
+            "extensor_digitorum_longus tibialis_anterior peroneus_tertius soleus",
+            acupressure=True,
+        )),
+    ]  # fmt: skip
+    for paper, sheet in cases:
+        layout = SheetDocument(sheet, printable_area(paper))
+        height = layout.body.height()
+        cut = [
+            (paper, int(top // height), block.text()[:40])
+            for block, _, top, bottom in lines_on_pages(layout)
+            if int(top // height) != int((bottom - 0.01) // height)
+        ]
+        assert not cut
+
+
+def test_a_heading_is_never_left_alone_at_the_foot_of_a_page(
+    qapp: object, catalog: Catalog
+) -> None:
+    """Seen in the plantaris section of the sheet for knee pain ("Do not press this spot
+    yourself") and in the buttock sheet on Letter ("How to press"): a heading in a column
+    at the foot of page 1, its text at the top of page 2."""
+    from calfchart.qt.sheet_renderer import SheetDocument
+
+    buttock = dict.fromkeys(("buttock", "thigh_posterior", "calf_upper_lateral",
+                             "calf_lower_lateral"), 5)  # fmt: skip
+    cases = [
+        ("a4", build_sheet(catalog, side=Side.LEFT, pain={"knee_posterior": 5}, date=DAY)),
+        ("letter", build_sheet(catalog, side=Side.LEFT, pain=buttock, date=DAY)),
+    ]
+    for paper, sheet in cases:
+        layout = SheetDocument(sheet, printable_area(paper))
+        height = layout.body.height()
+        # A line is on the page that holds its middle.
+        page = {(block.blockNumber(), n): int((top + bottom) / 2 // height)
+                for block, n, top, bottom in lines_on_pages(layout)}  # fmt: skip
+        block = layout.document.begin()
+        while block.isValid():
+            after = block.next()
+            heading = block.blockFormat().headingLevel() > 0 or block.text() == "Caution:"
+            # Its text: the next block of its column, unless that is a figure.
+            text = after.isValid() and (after.blockNumber(), 0) in page
+            if heading and text and in_one_column(block, after):
+                last = block.layout().lineCount() - 1
+                assert page[(after.blockNumber(), 0)] == page[(block.blockNumber(), last)], (
+                    paper,
+                    block.text(),
+                )
+            block = after
 
 
 # The cases QA printed: a runner, and pain from the buttock down the outer calf.

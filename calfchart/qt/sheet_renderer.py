@@ -126,8 +126,17 @@ _MUSCLE_EDGE = QColor(0x30, 0x30, 0x30)
 _MARKER = "\u2063"
 _START = "\u2064"
 _END = "\u2062"
+EDGE_HAIR = 0.5
+"""Less than any line is high: what `paint_page` keeps off each page edge when it asks
+Qt for the lines of a page."""
+LAYOUT_GRID = 64
+"""Qt lays text out in whole 64ths of a point (QFixed)."""
 MIN_AFTER_HEADING = 40.0
 """A heading closer than this to the foot of a page moves to the next one."""
+LINES_AFTER_HEADING = 2
+"""A heading in a column of a section moves to the next page unless this many lines of
+its text fit under it. A column holds little: MIN_AFTER_HEADING there would move
+headings that have room for their text, and a typical sheet onto a third page."""
 MARK_CLEARANCE = 3.0
 """A zone's number keeps this far from the marks and their numbers, where the zone has
 room, so that the two are not read together."""
@@ -1173,6 +1182,10 @@ def _run_on(items: Sequence[str]) -> str:
     return " ".join(f"\u2022\u00a0{_e(_full_stop(i))}" for i in items)
 
 
+_KEEP_MARKS = re.compile(f"{_START}\\d+{_START}|{_END}\\d+{_END}")
+"""The marks `_SheetHtml.keep` puts in the text, taken out before it is laid out."""
+
+
 def _full_stop(text: str) -> str:
     text = text.strip()
     return text if text.endswith((".", "?", "!")) else text + "."
@@ -1194,10 +1207,12 @@ DENSITIES = (
     Density(),
     Density(spacing=0.6, sources_pt=SOURCES_LEAST_PT),
     Density(spacing=0.6, figure_height=165.0, sources_pt=SOURCES_LEAST_PT),
+    Density(spacing=0.4, figure_height=165.0, sources_pt=SOURCES_LEAST_PT),
 )
 """The usual setting, then tighter ones for a sheet that would take more than
 TYPICAL_PAGES: US Letter is 50 points shorter than A4, and a typical sheet should fit on
-two pages of either."""
+two pages of either. The last is for a heading that must start the next page with its
+text rather than end this one alone (the buttock case on Letter)."""
 
 
 def _style(density: Density) -> str:
@@ -1414,20 +1429,21 @@ class _SheetHtml:
         if section.pressure is not None:
             p = section.pressure
             press.append(
-                "<h3>How to press</h3>"
-                f"<p>{_e(p.position)} <i>Use:</i> {_e(', '.join(p.tools))}.</p>"
+                self.heading(3, "How to press")
+                + f"<p>{_e(p.position)} <i>Use:</i> {_e(', '.join(p.tools))}.</p>"
                 f"<p><b>How hard:</b> {_e(p.how_hard)}</p>"
                 f"<p><b>Dose:</b> {_e(p.dose)}</p>"
             )
         elif section.not_for_self_pressure:
+            spots_named = "these spots" if len(section.spots) > 1 else "this spot"
             press.append(
-                f"<h3>Do not press {'these spots' if len(section.spots) > 1 else 'this spot'}"
-                " yourself</h3>"
-                f"<p>{_e(section.not_for_self_pressure)}</p>"
+                self.heading(3, f"Do not press {spots_named} yourself")
+                + f"<p>{_e(section.not_for_self_pressure)}</p>"
             )
         if section.cautions:
+            _, caution, _ = self.keep()  # a heading in all but name: kept with its list
             press.append(
-                "<p><b>Caution:</b></p><ul>"
+                f"<p>{caution}<b>Caution:</b></p><ul>"
                 + "".join(f"<li>{_e(c)}</li>" for c in section.cautions)
                 + "</ul>"
             )
@@ -1436,16 +1452,17 @@ class _SheetHtml:
             s = section.stretch
             steps = "".join(f"<li>{_e(step)}</li>" for step in s.steps)
             stretch = (
-                f"<h3>Stretch: {_e(s.name)}</h3><ol>{steps}</ol><p><b>Dose:</b> {_e(s.dose)}</p>"
+                self.heading(3, f"Stretch: {s.name}")
+                + f"<ol>{steps}</ol><p><b>Dose:</b> {_e(s.dose)}</p>"
             )
         elif (same := section.stretch_as_in) is not None and (shared := same.stretch):
             stretch = (
-                f"<h3>Stretch: {_e(shared.name)}</h3>"
-                f"<p>The same stretch as for {_e(same.muscle_name)} (section {same.number}): "
+                self.heading(3, f"Stretch: {shared.name}")
+                + f"<p>The same stretch as for {_e(same.muscle_name)} (section {same.number}): "
                 "it stretches both muscles.</p>"
             )
         if section.acupressure or section.acupressure_above:
-            stretch += "<h3>Acupressure points nearby</h3>" + "".join(
+            stretch += self.heading(3, "Acupressure points nearby") + "".join(
                 f"<p class='small'><b>{_e(a.id)} {_e(a.name)}:</b> {_e(a.location)} {_e(a.how)}"
                 + (f" <i>{_e(' '.join(a.cautions))}</i>" if a.cautions else "")
                 + "</p>"
@@ -1515,7 +1532,8 @@ class _SheetHtml:
         """How tall `html` comes out at `width` points, with the sheet's fonts and style."""
         if not html:
             return 0.0
-        self._scratch.setHtml(html)
+        # Without the marks of parts to keep, as the document will be when it is laid out.
+        self._scratch.setHtml(_KEEP_MARKS.sub("", html))
         self._scratch.setTextWidth(width)
         return float(self._scratch.size().height())
 
@@ -1639,6 +1657,14 @@ class _Keep:
     """The part's last block; None for a heading, kept with the lines after it."""
 
 
+@dataclass(frozen=True)
+class _Cut:
+    """A line of text that crosses a page edge: its block, and the line's top."""
+
+    block: QTextBlock
+    top: float
+
+
 class SheetDocument:
     """The sheet's text laid out for one printable area, with its figures placed in it."""
 
@@ -1648,7 +1674,7 @@ class SheetDocument:
         that brings it to that, or else the one that takes the fewest pages."""
         self.sheet = sheet
         self.page = page
-        self.body = QSizeF(page.width(), page.height() - FOOTER_BAND)
+        self.body = QSizeF(page.width(), _on_layout_grid(page.height() - FOOTER_BAND))
         self._lay_out(density or DENSITIES[0])
         if density is not None:
             return
@@ -1715,17 +1741,19 @@ class SheetDocument:
     def _page_of(self, y: float) -> int:
         return int(y // self.body.height())
 
-    def _splits(self) -> list[QTextBlock | _Placed]:
+    def _splits(self) -> list[QTextBlock | _Placed | _Cut]:
         """What the page breaks split, in text order: a figure that can end the page
-        drawn shorter, or else the first block of the part to move to the next page.
+        drawn shorter, the first block of a part to move to the next page, or a line
+        of text cut by a page edge.
 
         Qt pushes a tall line to the next page in most places, but not always as the
-        first line of a table cell, and it knows nothing of headings or of parts to keep
-        whole: this checks all three on the finished layout.
+        first line of a table cell, nor always the first line after a table (see
+        `_cut_lines`), and it knows nothing of headings or of parts to keep whole: this
+        checks all of them on the finished layout.
         """
         layout = self.document.documentLayout()
         height = self.body.height()
-        split: list[tuple[int, QTextBlock | _Placed]] = []
+        split: list[tuple[int, QTextBlock | _Placed | _Cut]] = []
         for placed in self._placed:
             r = self.figure_rect(placed)
             if r.height() < height and self._page_of(r.top()) != self._page_of(r.bottom() - 0.01):
@@ -1738,21 +1766,71 @@ class SheetDocument:
         for keep in self._keeps:
             top = layout.blockBoundingRect(keep.start)
             if keep.end is None:
-                bottom = top.bottom() + MIN_AFTER_HEADING
+                bottom = self._heading_reach(keep.start)
             else:
                 bottom = layout.blockBoundingRect(keep.end).bottom()
             if (
                 bottom - top.top() < height
-                and self._page_of(top.top()) != self._page_of(bottom)
+                and self._crosses(top.top(), bottom)
                 and not _breaks_before(keep.start)
             ):
                 split.append((keep.start.position(), keep.start))
+        split += [(cut.block.position(), cut) for cut in self._cut_lines()]
         return [part for _, part in sorted(split, key=lambda item: item[0])]
+
+    def _heading_reach(self, heading: QTextBlock) -> float:
+        """How far down the heading's page must go to hold the heading with the start of
+        its text: in a table cell, a column of a section, its first LINES_AFTER_HEADING
+        lines (or all the cell has left); elsewhere MIN_AFTER_HEADING points more."""
+        layout = self.document.documentLayout()
+        reach = layout.blockBoundingRect(heading).bottom()
+        if QTextCursor(heading).currentTable() is None:
+            return reach + MIN_AFTER_HEADING
+        wanted, block = LINES_AFTER_HEADING, heading
+        while wanted and _same_flow(block, block.next()):
+            block = block.next()
+            top = layout.blockBoundingRect(block).top()
+            lines = block.layout()
+            for n in range(min(wanted, lines.lineCount())):
+                reach = top + lines.lineAt(n).y() + lines.lineAt(n).height()
+            wanted -= min(wanted, lines.lineCount())
+        return reach
+
+    def _cut_lines(self) -> list[_Cut]:
+        """The first line of each block of text that crosses a page edge.
+
+        Qt leaves one straddling the edge when the empty block it keeps after every
+        table (and hides in the table's edge) reaches over a page's foot: its count of
+        pages is then one ahead, so the next paragraph is not pushed, and a page break
+        put on that paragraph would skip a whole page. Figures' placeholders are the
+        figures' business; an empty block has nothing to cut.
+        """
+        layout = self.document.documentLayout()
+        figures = {placed.block.blockNumber() for placed in self._placed}
+        cuts = []
+        block = self.document.begin()
+        while block.isValid():
+            if block.blockNumber() not in figures and block.text().strip():
+                top = layout.blockBoundingRect(block).top()
+                lines = block.layout()
+                for n in range(lines.lineCount()):
+                    line = lines.lineAt(n)
+                    if self._crosses(top + line.y(), top + line.y() + line.height()):
+                        cuts.append(_Cut(block, top + line.y()))
+                        break
+            block = block.next()
+        return cuts
+
+    def _crosses(self, top: float, bottom: float) -> bool:
+        """Whether top..bottom reaches past the foot of the page it starts on. Exact:
+        the page height is on Qt's grid (see `_on_layout_grid`)."""
+        return bottom > (self._page_of(top) + 1) * self.body.height()
 
     def _paginate(self) -> None:
         """Move each split part to the next page, first to last: each move shifts what
         follows, so the layout is checked again after every one."""
-        for _ in range(len(self._placed) + len(self._keeps)):
+        # Each move settles one part for good; a move may bring a later one to an edge.
+        for _ in range(self.document.blockCount() + len(self._placed)):
             split = self._splits()
             if not split:
                 return
@@ -1762,13 +1840,32 @@ class SheetDocument:
                 room = (self._page_of(rect.top()) + 1) * self.body.height() - rect.top() - 1
                 first.figure = replace(first.figure, height=room, least_height=None)
                 self._set_line_height(first.block, room)
+            elif isinstance(first, _Cut):
+                edge = (self._page_of(first.top) + 1) * self.body.height()
+                self._move_down(first.block, edge - first.top)
             else:
-                cursor = QTextCursor(first)
-                block_format = cursor.blockFormat()
-                block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                cursor.setBlockFormat(block_format)
+                _break_before(first)
             # A changed block relays out only its own cell; lay the whole text out again.
             self.document.markContentsDirty(0, self.document.characterCount())
+
+    def _move_down(self, block: QTextBlock, points: float) -> None:
+        """Move `block` `points` down, so that its cut line starts the next page and
+        the lines above it stay at the foot of this one.
+
+        A wider top margin moves it by exactly that, whatever Qt believes the page to
+        be; but Qt gives a top margin only to a block that follows another in the same
+        run of text, so the first block of a table cell goes to the next page whole.
+        """
+        before = block.previous()
+        if not _same_flow(before, block):
+            _break_before(block)
+            return
+        cursor = QTextCursor(block)
+        block_format = cursor.blockFormat()
+        # Between two blocks Qt puts the larger of the two margins, not their sum.
+        gap = max(block_format.topMargin(), before.blockFormat().bottomMargin())
+        block_format.setTopMargin(gap + points / _points_per_html_pixel())
+        cursor.setBlockFormat(block_format)
 
     @property
     def page_count(self) -> int:
@@ -1790,7 +1887,10 @@ class SheetDocument:
         painter.translate(0, -top)
         painter.setClipRect(clip)
         context = QAbstractTextDocumentLayout.PaintContext()
-        context.clip = clip
+        # Qt draws every line that so much as touches the rectangle it is given: a line
+        # ending at this page's top or starting at its foot, on the page before or after,
+        # would be drawn here too (cut to nothing, but in the PDF's text all the same).
+        context.clip = clip.adjusted(0, EDGE_HAIR, 0, -EDGE_HAIR)
         self.document.documentLayout().draw(painter, context)
         for placed in self._placed:
             rect = self.figure_rect(placed)
@@ -1816,9 +1916,40 @@ class SheetDocument:
         painter.restore()
 
 
+def _on_layout_grid(points: float) -> float:
+    """`points` rounded down to a length Qt's layout holds exactly.
+
+    Qt keeps text positions in 64ths of a point. A page height between two of them is
+    rounded, and Qt's page edges then drift from the ones `paint_page` clips at, by a
+    hundredth of a point a page: a line Qt starts at its page's top begins on our page
+    before, and is painted (cut to nothing, but still in the PDF's text) on both.
+    """
+    return math.floor(points * LAYOUT_GRID) / LAYOUT_GRID
+
+
 def _breaks_before(block: QTextBlock) -> bool:
     policy = block.blockFormat().pageBreakPolicy()
     return bool(policy & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+
+
+def _break_before(block: QTextBlock) -> None:
+    """Start a new page at `block`."""
+    cursor = QTextCursor(block)
+    block_format = cursor.blockFormat()
+    block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor.setBlockFormat(block_format)
+
+
+def _same_flow(before: QTextBlock, block: QTextBlock) -> bool:
+    """Whether `before` comes right before `block` in one run of text: the body of the
+    page, or one table cell (a table between them, or a cell's edge, breaks the run)."""
+    if not (before.isValid() and block.isValid()):
+        return False
+    here, there = QTextCursor(block), QTextCursor(before)
+    if here.currentFrame() != there.currentFrame():
+        return False
+    table = here.currentTable()
+    return table is None or table.cellAt(here) == table.cellAt(there)
 
 
 def printable_points(device: QPagedPaintDevice) -> QSizeF:
