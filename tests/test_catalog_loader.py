@@ -157,6 +157,46 @@ def test_syntax_error_has_a_line(pack: Path) -> None:
     assert problem.startswith("red_flags.yaml:") and "not valid YAML" in problem
 
 
+def test_syntax_error_points_back_to_where_the_unclosed_part_began(pack: Path) -> None:
+    # The parser stops a line below the mistake; the message names both lines.
+    _edit(pack, "muscles/soleus.yaml", "hold_seconds: [30, 60]", "hold_seconds: [30, 60")
+    begun = _line_of(pack, "muscles/soleus.yaml", "hold_seconds: [30, 60")
+    (problem,) = _problems(pack)
+    assert problem.startswith("muscles/soleus.yaml:") and "not valid YAML" in problem
+    assert problem.endswith(f"(while parsing a flow sequence begun at line {begun})")
+
+
+@pytest.mark.parametrize("number", ["0x1e", "0o36", "0:30", "!!int thirty", "1" * 5000])
+def test_a_whole_number_must_be_written_in_digits(pack: Path, number: str) -> None:
+    # YAML reads all of these as whole numbers; Python's int() reads none of them (or
+    # refuses one of 5,000 digits): each is a problem with its line, never a traceback.
+    _edit(pack, "muscles/soleus.yaml", "hold_seconds: [30, 60]", f"hold_seconds: [{number}, 60]")
+    line = _line_of(pack, "muscles/soleus.yaml", "hold_seconds:")
+    (problem,) = _problems(pack)
+    assert problem.startswith(f"muscles/soleus.yaml:{line}: ")
+    assert problem.endswith("must be a whole number written in digits")
+
+
+def test_a_tagged_yes_or_no_must_be_one(pack: Path) -> None:
+    # `!!bool maybe` once came out as true.
+    _edit(pack, "muscles/soleus.yaml", "self_treatment: true", "self_treatment: !!bool maybe")
+    line = _line_of(pack, "muscles/soleus.yaml", "self_treatment:")
+    assert _problems(pack) == [f"muscles/soleus.yaml:{line}: self_treatment must be true or false"]
+    _edit(pack, "muscles/soleus.yaml", "!!bool maybe", "!!bool No")
+    pressure = load_catalog(pack).muscles["soleus"].treatment.pressure
+    assert pressure is not None and not pressure.self_treatment
+
+
+def test_a_file_not_in_utf8_is_named_with_the_line(pack: Path) -> None:
+    target = pack / "muscles/soleus.yaml"
+    lines = target.read_bytes().splitlines(keepends=True)
+    lines[3] = lines[3].rstrip(b"\n") + b" # caf\xe9\n"
+    target.write_bytes(b"".join(lines))
+    assert _problems(pack) == [
+        "muscles/soleus.yaml:4: byte 0xe9 is not UTF-8 text: save the file as UTF-8"
+    ]
+
+
 def test_trigger_point_id_must_belong_to_its_muscle_and_views_to_the_muscle(pack: Path) -> None:
     _edit(pack, "muscles/soleus.yaml", "id: soleus-1", "id: gastrocnemius-1")
     _edit(pack, "muscles/soleus.yaml", "    views: [posterior]\n", "    views: [anterior]\n")

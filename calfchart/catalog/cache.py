@@ -25,7 +25,9 @@ KEPT_CATALOGS = 8
 """Caches of this many data folders are kept (the most recently written); each new
 install or data pack has its own folder, and old ones would otherwise pile up."""
 
-_FORMAT = 3  # 2: the core's types became records (domain/record.py); 3: TriggerPoint.self_pressure
+_FORMAT = 4
+"""2: records (domain/record.py); 3: TriggerPoint.self_pressure; 4: stricter whole numbers
+and yes/no values."""
 
 
 def cache_folder() -> Path:

@@ -117,8 +117,14 @@ def _read(
     except FileNotFoundError:
         reader.problem(None, "file is missing")
         return reader, None
-    except (OSError, UnicodeDecodeError) as exc:
-        reader.problem(None, f"cannot be read: {exc}")
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        byte = exc.object[exc.start]
+        message = f"byte 0x{byte:02x} is not UTF-8 text: save the file as UTF-8"
+        reader.problems.append(Problem(reader.file, line, message))
+        return reader, None
+    except OSError as exc:
+        reader.problem(None, f"cannot be read: {exc.strerror or exc}")
         return reader, None
     return reader, reader.compose(text)
 

@@ -6,6 +6,7 @@ never constructed. libyaml's C parser is used where it is installed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,9 @@ _INT = "tag:yaml.org,2002:int"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _FLOAT = "tag:yaml.org,2002:float"
+_DIGITS = re.compile(r"[-+]?[0-9]{1,9}")
+_TRUE = frozenset({"true", "yes", "on"})
+_FALSE = frozenset({"false", "no", "off"})
 _PLAIN_TAGS = {
     _STR,
     _INT,
@@ -61,7 +65,13 @@ class Reader:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark is not None else 0
-            self.problems.append(Problem(self.file, line, f"not valid YAML: {exc.problem or exc}"))
+            message = f"not valid YAML: {exc.problem or exc}"
+            # The parser notices a mistake where it can no longer go on, often a line
+            # or more below it: the start of what it was reading points back to it.
+            start = exc.context_mark
+            if exc.problem and exc.context and start is not None and start.line + 1 != line:
+                message += f" ({exc.context} begun at line {start.line + 1})"
+            self.problems.append(Problem(self.file, line, message))
             return None
         except yaml.YAMLError as exc:
             self.problems.append(Problem(self.file, 0, f"not valid YAML: {exc}"))
@@ -139,8 +149,14 @@ class Reader:
     def integer(self, node: yaml.Node | None, what: str, low: int, high: int) -> int | None:
         if node is None:
             return None
-        if not isinstance(node, yaml.ScalarNode) or node.tag != _INT:
-            self.problem(node, f"{what} must be a whole number")
+        # YAML also reads 0x1e, 0o17, 1_000 and 1:30 as whole numbers, and a !!int tag
+        # makes a number of anything: only plain digits are taken, and not too many.
+        if (
+            not isinstance(node, yaml.ScalarNode)
+            or node.tag != _INT
+            or not _DIGITS.fullmatch(node.value)
+        ):
+            self.problem(node, f"{what} must be a whole number written in digits")
             return None
         value = int(node.value)
         if not low <= value <= high:
@@ -154,7 +170,12 @@ class Reader:
         if not isinstance(node, yaml.ScalarNode) or node.tag != _BOOL:
             self.problem(node, f"{what} must be true or false")
             return None
-        return bool(yaml.safe_load(node.value))
+        # A !!bool tag makes a yes or no of anything: only YAML's own words are taken.
+        word = node.value.lower()
+        if word not in _TRUE | _FALSE:
+            self.problem(node, f"{what} must be true or false")
+            return None
+        return word in _TRUE
 
     def sequence(
         self, node: yaml.Node | None, what: str, allow_empty: bool = False
