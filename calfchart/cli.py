@@ -272,7 +272,9 @@ def _no_display() -> bool:
 def cmd_open(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     session = Path(args.session) if args.session else None
-    if session is not None and not session.is_file():
+    if session is not None and session.is_dir():
+        raise InputError(f"{session}: a folder, not a session file")
+    if session is not None and not session.exists():
         raise InputError(f"{session}: no such session file")
     if _no_display():
         raise InputError(

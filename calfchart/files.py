@@ -1,14 +1,18 @@
 """Saving files safely: a new file is written and renamed over the old one.
 
 A crash or a full disk mid-write then leaves the old file whole, never half a file.
-And reading a text file with a reason a person understands when it cannot be read.
+And reading a small text file (a session) with a reason a person understands when it
+cannot be read: a folder, a pipe, a device or a huge file is refused before it is read,
+so that none of them can hang the program or fill its memory.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,6 +26,10 @@ def replacing(target: Path, mode: int | None = None) -> Iterator[Path]:
     the temporary file is removed and `target` is left as it was.
     """
     target = Path(target)
+    # Renaming over a file needs only the folder's permission: a file its owner made
+    # read-only would be replaced without a word.
+    if target.is_file() and not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, "the file is read-only", str(target))
     folder = target.parent if str(target.parent) else Path()
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     os.close(handle)
@@ -65,3 +73,28 @@ def unreadable_reason(error: OSError | UnicodeDecodeError) -> str:
     if isinstance(error, UnicodeDecodeError):
         return "not a text file (it is not UTF-8 text)"
     return error.strerror or str(error)
+
+
+def read_small_text(path: Path, limit: int) -> str:
+    """The UTF-8 text of the regular file at `path`, at most `limit` bytes long.
+
+    Raises OSError with a reason in words (see `unreadable_reason`) for a folder, a
+    pipe or device, or a longer file; UnicodeDecodeError for a file that is not UTF-8.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "a folder, not a file", str(path))
+    # Without O_NONBLOCK, opening a pipe waits for a writer that may never come.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a file (a device, pipe or socket)", str(path))
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"too large (over {_size_in_words(limit)})", str(path))
+    return data.decode("utf-8")
+
+
+def _size_in_words(size: int) -> str:
+    megabytes = size / (1024 * 1024)
+    return f"{megabytes:g} MB" if megabytes >= 1 else f"{size // 1024} KB"

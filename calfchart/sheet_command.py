@@ -22,22 +22,22 @@ from pathlib import Path
 from calfchart.cli import InputError, pain_from_arguments
 from calfchart.domain.catalog import Catalog
 from calfchart.domain.ranking import rank
-from calfchart.domain.session import Session, SessionError, parse_session
+from calfchart.domain.session import LARGEST_FILE, Session, SessionError, parse_session
 from calfchart.domain.sheet import TreatmentSheet, build_sheet, trigger_points_for_muscles
 from calfchart.domain.zones import Side
-from calfchart.files import unreadable_reason
+from calfchart.files import read_small_text, unreadable_reason
 
 
 def _read_session(path: str, catalog: Catalog) -> Session:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_small_text(Path(path), LARGEST_FILE)
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read the session {path}: {unreadable_reason(exc)}") from None
     try:
         return parse_session(text, catalog, file=path)
     except SessionError as exc:
         # Each problem names the file and line: one line for one problem.
-        raise InputError("\n".join(str(p) for p in exc.problems)) from None
+        raise InputError(exc.listing()) from None
 
 
 def sheet_from_arguments(args: argparse.Namespace, catalog: Catalog) -> TreatmentSheet:
@@ -78,6 +78,9 @@ def write_sheet(args: argparse.Namespace, catalog: Catalog) -> int:
     """Run `calfchart sheet`; returns the exit code."""
     if not args.output.strip():
         raise InputError("-o needs the name of the PDF file to write")
+    if args.output.endswith(("/", os.sep)):
+        # Path() drops the slash: the sheet would land in a file named like the folder.
+        raise InputError(f"-o {args.output} names a folder: give the PDF file's name")
     sheet = sheet_from_arguments(args, catalog)
     target = Path(args.output)
 

@@ -212,6 +212,8 @@ def test_a_missing_session_file_is_refused_before_the_window(
 ) -> None:
     code, _, err = run([str(tmp_path / "nowhere.yaml")], capsys)
     assert code == 1 and "nowhere.yaml: no such session file" in err
+    code, _, err = run([str(tmp_path)], capsys)
+    assert code == 1 and err == f"calfchart: {tmp_path}: a folder, not a session file\n"
 
 
 @pytest.mark.parametrize("argv", [["zone"], ["sugest", "--zone", "heel_plantar"]])

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
 
 from calfchart.domain.catalog import Catalog
-from calfchart.domain.session import Session, SessionError, parse_session
+from calfchart.domain.session import PROBLEMS_LISTED, Session, SessionError, parse_session
 from calfchart.domain.zones import Side
-from calfchart.files import safe_stem, write_text_atomically
+from calfchart.files import read_small_text, safe_stem, write_text_atomically
 
 
 def test_round_trip(catalog: Catalog) -> None:
@@ -45,6 +46,19 @@ def test_round_trip(catalog: Catalog) -> None:
             "unknown key 'colour'",
         ),
         ("", "the file is empty"),
+        (
+            "calfchart: session\nversion: 1\nside: right\npain: {achilles: 0x7}\n",
+            "must be a whole number written in digits",
+        ),
+        (
+            "calfchart: session\nversion: 1\nside: right\npain: {achilles: 1:30}\n",
+            "must be a whole number written in digits",
+        ),
+        (
+            "calfchart: session\nversion: 1\nside: right\npain: {}\n"
+            "answers: {dvt-cancer: !!bool maybe}\n",
+            "must be true or false",
+        ),
     ],
 )
 def test_broken_or_foreign_files_are_refused_with_the_reason(
@@ -102,3 +116,51 @@ LAUGHS = "\n".join(
 def test_a_session_with_aliases_is_refused_at_once(catalog: Catalog, text: str) -> None:
     with pytest.raises(SessionError, match="aliases are not allowed"):
         parse_session(text, catalog, file="odd.yaml")
+
+
+def test_a_file_with_thousands_of_problems_lists_the_first(catalog: Catalog) -> None:
+    zones = ", ".join(f"nowhere_{n}: 3" for n in range(500))
+    text = f"calfchart: session\nversion: 1\nside: right\npain: {{{zones}}}\n"
+    with pytest.raises(SessionError) as caught:
+        parse_session(text, catalog, file="s.yaml")
+    assert len(caught.value.problems) == 500
+    lines = caught.value.listing().splitlines()
+    assert len(lines) == PROBLEMS_LISTED + 1
+    assert lines[0].startswith("s.yaml:4: unknown zone 'nowhere_0'")
+    assert lines[-1] == f"... and {500 - PROBLEMS_LISTED} more problems"
+
+
+def test_only_a_small_plain_file_is_read(tmp_path: Path) -> None:
+    """A folder, a pipe or a huge file is refused before it is read: a pipe once hung
+    the program, /dev/zero filled its memory."""
+    good = tmp_path / "s.yaml"
+    good.write_text("calfchart: session\n", encoding="utf-8")
+    assert read_small_text(good, 100) == "calfchart: session\n"
+    with pytest.raises(IsADirectoryError, match="a folder, not a file"):
+        read_small_text(tmp_path, 100)
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * 2049)
+    with pytest.raises(OSError, match=r"too large \(over 2 KB\)"):
+        read_small_text(big, 2048)
+    if hasattr(os, "mkfifo"):
+        pipe = tmp_path / "pipe.yaml"
+        os.mkfifo(pipe)  # nothing ever writes to it: reading would wait for ever
+        with pytest.raises(OSError, match="not a file"):
+            read_small_text(pipe, 100)
+    with pytest.raises(FileNotFoundError):
+        read_small_text(tmp_path / "missing.yaml", 100)
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes(b"name: caf\xe9\n")
+    with pytest.raises(UnicodeDecodeError):
+        read_small_text(latin, 100)
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "s.yaml"
+    target.write_text("old", encoding="utf-8")
+    # The check itself, not the permission bits: root may write any file.
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != target)
+    with pytest.raises(PermissionError, match="read-only"):
+        write_text_atomically(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["s.yaml"]

@@ -192,6 +192,36 @@ def test_broken_and_missing_sessions(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.yaml"]
 
 
+def test_sessions_that_are_not_small_plain_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "x.pdf"
+    code, _, err = run(["--session", str(tmp_path), "-o", str(out)], capsys)
+    assert code == 1
+    assert err == f"calfchart: cannot read the session {tmp_path}: a folder, not a file\n"
+    if hasattr(os, "mkfifo"):
+        pipe = tmp_path / "pipe.yaml"
+        os.mkfifo(pipe)  # no writer: reading it would wait for ever
+        code, _, err = run(["--session", str(pipe), "-o", str(out)], capsys)
+        assert code == 1 and err.endswith(": not a file (a device, pipe or socket)\n")
+    unknown = ", ".join(f"nowhere_{n}: 3" for n in range(300))
+    many = tmp_path / "many.yaml"
+    many.write_text(f"calfchart: session\nversion: 1\nside: right\npain: {{{unknown}}}\n")
+    code, _, err = run(["--session", str(many), "-o", str(out)], capsys)
+    assert code == 1 and len(err.splitlines()) == 21 and "and 280 more problems" in err
+    assert not out.exists()
+
+
+def test_an_output_name_ending_in_a_slash_is_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Path() drops the slash: this once wrote a PDF named "newdir".
+    target = f"{tmp_path / 'newdir'}/"
+    code, _, err = run([*RUNNER, "-o", target], capsys)
+    assert code == 1 and err == f"calfchart: -o {target} names a folder: give the PDF file's name\n"
+    assert not any(tmp_path.iterdir())
+
+
 def test_no_zone_and_no_session_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

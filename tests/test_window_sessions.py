@@ -130,6 +130,10 @@ BROKEN = {
         "calfchart: session\nversion: 1\nside: left\npain: {achilles: 12}\n",
         "achilles",
     ),
+    "a number YAML reads but Python does not": (
+        "calfchart: session\nversion: 1\nside: left\npain: {achilles: 0x7}\n",
+        "whole number written in digits",
+    ),
 }
 
 
@@ -171,6 +175,28 @@ def test_a_missing_file_is_refused_and_leaves_the_recent_list(
     assert not window.load_path(gone)
     assert "No such file" in log.errors[0][1]
     assert gone.resolve() not in window.settings.recent_files()
+
+
+def test_what_is_not_a_small_plain_file_is_refused_before_it_is_read(
+    qtbot: QtBot, window: MainWindow, log: DialogLog, tmp_path: Path
+) -> None:
+    """A pipe once hung the window, /dev/zero filled its memory, a 27 MB file froze it
+    for minutes: each is now refused at once, and the chart stays."""
+    chart_a_case(qtbot, window)
+    before = snapshot(window)
+    huge = tmp_path / "huge.yaml"
+    huge.write_bytes(b"calfchart: session\n" + b"#" * (2 * 1024 * 1024))
+    cases = [(huge, "too large"), (tmp_path, "a folder, not a file")]
+    if hasattr(os, "mkfifo"):
+        pipe = tmp_path / "pipe.yaml"
+        os.mkfifo(pipe)
+        cases.append((pipe, "not a file (a device, pipe or socket)"))
+    for path, reason in cases:
+        assert not window.load_path(path)
+        heading, message, _ = log.errors[-1]
+        assert heading == "Cannot open the session" and reason in message
+        assert snapshot(window) == before
+    assert len(log.errors) == len(cases)
 
 
 def test_a_failed_save_says_why_and_keeps_the_changes(

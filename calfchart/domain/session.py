@@ -25,6 +25,10 @@ from calfchart.domain.zones import Side
 
 FORMAT_MARK = "session"
 FORMAT_VERSION = 1
+LARGEST_FILE = 1024 * 1024
+"""Bytes. A session is a few kilobytes, notes and all; a file far larger is not one."""
+PROBLEMS_LISTED = 20
+"""A file that is not a session at all can have thousands of problems: the first few say why."""
 
 
 class SessionError(Exception):
@@ -33,6 +37,14 @@ class SessionError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+    def listing(self) -> str:
+        """The problems, a line each, the first PROBLEMS_LISTED of them."""
+        shown = [str(p) for p in self.problems[:PROBLEMS_LISTED]]
+        more = len(self.problems) - len(shown)
+        if more > 0:
+            shown.append(f"... and {more} more {'problem' if more == 1 else 'problems'}")
+        return "\n".join(shown)
 
 
 @record

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 from calfchart import __version__
 from calfchart.controller import Change, ChartController
 from calfchart.domain.catalog import Catalog
-from calfchart.domain.session import Session, SessionError, parse_session
+from calfchart.domain.session import LARGEST_FILE, Session, SessionError, parse_session
 from calfchart.domain.zones import Side, View
-from calfchart.files import safe_stem, unreadable_reason, write_text_atomically
+from calfchart.files import read_small_text, safe_stem, unreadable_reason, write_text_atomically
 from calfchart.qt import dialogs
 from calfchart.qt.chart_area import THIRD_PANE_VIEWS, ChartArea
 from calfchart.qt.deferred import DeferredDock, after_first_paint
@@ -448,7 +448,7 @@ class MainWindow(QMainWindow):
     def load_path(self, path: Path) -> bool:
         """Open a session file; a file that cannot be used is refused and nothing changes."""
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_small_text(path, LARGEST_FILE)
         except (OSError, UnicodeDecodeError) as exc:
             reason = unreadable_reason(exc)
             dialogs.show_error(self, "Cannot open the session", f"{path}: {reason}.")
@@ -462,7 +462,7 @@ class MainWindow(QMainWindow):
                 self,
                 "Cannot open the session",
                 f"{path.name} is not a session calfchart can open.",
-                "\n".join(str(p) for p in exc.problems),
+                exc.listing(),
             )
             return False
         self.controller.load_session(session)
