@@ -342,6 +342,28 @@ def test_relevant_screening_groups_come_first(qtbot: QtBot, window: MainWindow) 
     assert all(not g.is_open for g in folded)
 
 
+def test_a_safety_question_given_the_focus_from_outside_is_scrolled_into_view(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Shift+Tab from the Muscles panel lands on the last group's header, far below the
+    panel's fold: it once took the focus there unseen, the scroll bar at the top."""
+    click_zone(qtbot, window.chart_area.views[View.POSTERIOR], "calf_upper_medial")
+    window.screening_dock.raise_()
+    panel = window.screening
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.verticalScrollBar().maximum() > 0)
+    assert panel.verticalScrollBar().value() == 0
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    layout = panel._groups_layout
+    last = layout.itemAt(layout.count() - 1).widget()  # type: ignore[union-attr]
+    header = last.header  # type: ignore[attr-defined]
+    header.setFocus(Qt.FocusReason.BacktabFocusReason)
+    qtbot.waitUntil(header.hasFocus)
+    shown = panel.viewport().rect()
+    top_left = header.mapTo(panel.viewport(), header.rect().topLeft())
+    assert shown.contains(top_left) and panel.verticalScrollBar().value() > 0
+
+
 def test_each_screening_question_is_as_tall_as_its_text(qtbot: QtBot, window: MainWindow) -> None:
     """No gap under a question: each wrapped line of text takes the height it needs."""
     from calfchart.qt.screening_panel import ClickableText

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -164,6 +164,12 @@ class ScreeningPanel(QScrollArea):
         self.groups = [
             FlagGroup(controller, flag, inner) for flag in controller.catalog.red_flags.values()
         ]
+        # QScrollArea brings a child into view when Tab moves within it, but not when
+        # the focus comes in from outside (Shift+Tab from the next panel lands on the
+        # last header, far below): each focusable part reports its focus here.
+        for group in self.groups:
+            for widget in (group.header, *group.boxes.values()):
+                widget.installEventFilter(self)
         self._relevant: set[str] = set()
         self._answered: set[str] = set()
         self._groups_layout = QVBoxLayout()
@@ -190,6 +196,11 @@ class ScreeningPanel(QScrollArea):
     def _on_change(self, change: Change) -> None:
         if change & (Change.PAIN | Change.ANSWERS):
             self._refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            self.ensureWidgetVisible(watched)
+        return False
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
