@@ -133,6 +133,8 @@ LAYOUT_GRID = 64
 """Qt lays text out in whole 64ths of a point (QFixed)."""
 MIN_AFTER_HEADING = 40.0
 """A heading closer than this to the foot of a page moves to the next one."""
+MEASURED_KEPT = 8
+"""Texts whose measuring documents are kept: a section's columns and what goes under them."""
 LINES_AFTER_HEADING = 2
 """A heading in a column of a section moves to the next page unless this many lines of
 its text fit under it. A column holds little: MIN_AFTER_HEADING there would move
@@ -1249,6 +1251,9 @@ class _SheetHtml:
         self.artwork = _Artwork()
         self._device = _layout_device()
         self._scratch = _new_document(self._device, density)
+        # Balancing two columns measures each at several widths: each text is parsed
+        # once, into a document of its own, and then only laid out again.
+        self._measuring: dict[str, QTextDocument] = {}
         self.parts: list[str] = []
 
     def figure(self, figure: Figure | None, align: str = "left", keep: int | None = None) -> str:
@@ -1532,10 +1537,16 @@ class _SheetHtml:
         """How tall `html` comes out at `width` points, with the sheet's fonts and style."""
         if not html:
             return 0.0
-        # Without the marks of parts to keep, as the document will be when it is laid out.
-        self._scratch.setHtml(_KEEP_MARKS.sub("", html))
-        self._scratch.setTextWidth(width)
-        return float(self._scratch.size().height())
+        document = self._measuring.get(html)
+        if document is None:
+            if len(self._measuring) >= MEASURED_KEPT:
+                self._measuring.clear()
+            document = _new_document(self._device, self.density)
+            # Without the marks of parts to keep, as the document will be laid out.
+            document.setHtml(_KEEP_MARKS.sub("", html))
+            self._measuring[html] = document
+        document.setTextWidth(width)
+        return float(document.size().height())
 
     def _balance(self, left: str, right: str, width: float) -> tuple[float, float, float]:
         """Split `width` between two columns so that they are about as tall; returns the
@@ -1675,26 +1686,28 @@ class SheetDocument:
         self.sheet = sheet
         self.page = page
         self.body = QSizeF(page.width(), _on_layout_grid(page.height() - FOOTER_BAND))
+        # One device for every density tried: a document's layout holds only a pointer
+        # to it, and the device outlives them all.
+        self._device = _layout_device()
         self._lay_out(density or DENSITIES[0])
         if density is not None:
             return
-        fewest = (self.page_count, self.density)
+        fewest = (self.page_count, self._laid_out())
         for tighter in DENSITIES[1:]:
             if fewest[0] <= TYPICAL_PAGES:
                 break
             self._lay_out(tighter)
             if self.page_count < fewest[0]:
-                fewest = (self.page_count, tighter)
-        if self.density is not fewest[1]:
-            self._lay_out(fewest[1])
+                fewest = (self.page_count, self._laid_out())
+        # The fewest pages' layout is kept, not made again.
+        self.density, self.document, self._keeps, self._placed = fewest[1]
+
+    def _laid_out(self) -> tuple[Density, QTextDocument, list[_Keep], list[_Placed]]:
+        return self.density, self.document, self._keeps, self._placed
 
     def _lay_out(self, density: Density) -> None:
         self.density = density
-        device = _layout_device()
-        # The old document goes before the device it points to; the new one keeps a
-        # pointer to its own: keep that alive.
-        self.document = _new_document(device, density)
-        self._device = device
+        self.document = _new_document(self._device, density)
         sheet = self.sheet
         self.document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, sheet.title)
         writer = _SheetHtml(sheet, self.page.width(), density)
