@@ -354,9 +354,13 @@ def test_a_safety_question_given_the_focus_from_outside_is_scrolled_into_view(
     assert panel.verticalScrollBar().value() == 0
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+    from calfchart.qt.screening_panel import FlagGroup
+
     layout = panel._groups_layout
-    last = layout.itemAt(layout.count() - 1).widget()  # type: ignore[union-attr]
-    header = last.header  # type: ignore[attr-defined]
+    item = layout.itemAt(layout.count() - 1)
+    last = item.widget() if item is not None else None
+    assert isinstance(last, FlagGroup)
+    header = last.header
     header.setFocus(Qt.FocusReason.BacktabFocusReason)
     qtbot.waitUntil(header.hasFocus)
     shown = panel.viewport().rect()
