@@ -164,3 +164,12 @@ def test_a_read_only_file_is_not_replaced(tmp_path: Path, monkeypatch: pytest.Mo
         write_text_atomically(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["s.yaml"]
+
+
+def test_a_control_character_is_named_with_its_line(catalog: Catalog) -> None:
+    text = "calfchart: session\nversion: 1\nside: right\nname: Sam\x00\npain: {}\n"
+    with pytest.raises(SessionError) as caught:
+        parse_session(text, catalog, file="s.yaml")
+    assert str(caught.value) == (
+        "s.yaml:4: not valid YAML: the control character U+0000 is not allowed"
+    )

@@ -73,6 +73,13 @@ class Reader:
                 message += f" ({exc.context} begun at line {start.line + 1})"
             self.problems.append(Problem(self.file, line, message))
             return None
+        except yaml.reader.ReaderError as exc:
+            # A control character (a NUL byte, say): PyYAML names only its offset.
+            line = text[: exc.position].count("\n") + 1
+            character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
+            message = f"not valid YAML: the control character {character} is not allowed"
+            self.problems.append(Problem(self.file, line, message))
+            return None
         except yaml.YAMLError as exc:
             self.problems.append(Problem(self.file, 0, f"not valid YAML: {exc}"))
             return None
