@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -317,6 +317,46 @@ def test_a_red_flag_answer_raises_the_banner_and_withholds_the_massage(
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert window.banner.isHidden()
     assert heading in window.cards.text()
+
+
+@pytest.mark.parametrize(
+    ("scheme", "answer", "zone"),
+    [
+        (SchemeChoice.LIGHT, "dvt-calf-swollen", "calf_upper_medial"),
+        (SchemeChoice.DARK, "claud-walking", "calf_upper_medial"),
+    ],
+)
+def test_the_banner_s_explanation_is_written_in_the_banner_s_colour(
+    qtbot: QtBot, window: MainWindow, scheme: SchemeChoice, answer: str, zone: str
+) -> None:
+    """What to do was once painted in the window's own text colour: dark on dark red in
+    the light scheme, light grey on yellow in the dark one."""
+    window.set_scheme(scheme)
+    window.controller.set_intensity(zone, 5)
+    window.controller.set_answer(answer, True)
+    banner = window.banner
+    qtbot.waitUntil(lambda: banner.isVisible() and banner.details != "")
+    image = banner.grab().toImage()
+    background = QColor(image.pixelColor(2, 2))
+    details = banner._details
+    area = details.rect().translated(details.mapTo(banner, QPoint(0, 0)))
+    area = area.intersected(image.rect())
+    headline = banner._headline  # outside the scroll area: it always had the right colour
+    foreground = headline.palette().color(headline.foregroundRole())
+
+    def distance(a: QColor, b: QColor) -> int:
+        return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+
+    ink = [
+        colour
+        for y in range(area.top(), area.bottom(), 2)
+        for x in range(area.left(), area.right(), 2)
+        if distance(colour := image.pixelColor(x, y), background) > 150
+    ]
+    assert len(ink) > 100  # the text is there, and stands out from the banner
+    like_foreground = sum(distance(c, foreground) < distance(c, background) for c in ink)
+    assert like_foreground > 0.7 * len(ink), (like_foreground, len(ink))
+    assert distance(foreground, background) > 300
 
 
 def test_the_acupressure_switch_can_always_be_turned_off(window: MainWindow) -> None:

@@ -180,7 +180,11 @@ class RedFlagBanner(QFrame):
         self._background = background
         for label in (self._headline, self._details):
             palette = label.palette()
+            # Inside the scroll area the text takes the Text role (its viewport's
+            # background is Base), outside WindowText: both, or the explanation stays
+            # in the window's own text colour, dark on dark red.
             palette.setColor(QPalette.ColorRole.WindowText, foreground)
+            palette.setColor(QPalette.ColorRole.Text, foreground)
             label.setPalette(palette)
         self.update()
         self._sign.set_colours(foreground, background)
