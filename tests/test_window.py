@@ -308,6 +308,10 @@ def test_a_red_flag_answer_raises_the_banner_and_withholds_the_massage(
     assert heading not in text
     assert " ".join(pressure.where.split()) not in text
     assert " ".join(focused.muscle.treatment.stretch.steps[0].split()) not in text
+    # Nor the cautions about pressing and stretching ("stretch gently"), as on the sheet.
+    cautions = focused.muscle.treatment.cautions
+    assert cautions is not None
+    assert not any(" ".join(c.split()) in text for c in cautions.items)
     assert not window.cards.acupressure.isEnabled()
     assert "raised" in window.screening_dock.windowTitle()
     # The raised group says what to do, in the banner's words.
@@ -357,6 +361,20 @@ def test_the_banner_s_explanation_is_written_in_the_banner_s_colour(
     like_foreground = sum(distance(c, foreground) < distance(c, background) for c in ink)
     assert like_foreground > 0.7 * len(ink), (like_foreground, len(ink))
     assert distance(foreground, background) > 300
+
+
+def test_the_acupressure_switch_shows_the_points_are_off_while_withheld(
+    window: MainWindow,
+) -> None:
+    controller = window.controller
+    controller.toggle_zone("calf_lower_lateral")
+    window.cards.acupressure.setChecked(True)
+    controller.set_answer("dvt-calf-swollen", True)
+    assert controller.self_treatment_withheld
+    assert not window.cards.acupressure.isChecked()
+    assert not window.cards.acupressure.isEnabled()
+    controller.set_answer("dvt-calf-swollen", False)
+    assert window.cards.acupressure.isChecked() and controller.acupressure_shown
 
 
 def test_the_acupressure_switch_can_always_be_turned_off(window: MainWindow) -> None:

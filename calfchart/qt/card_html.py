@@ -219,13 +219,17 @@ def card_html(
     raised: tuple[RaisedFlag, ...],
     colours: CardColours,
 ) -> str:
-    """The cards for one trigger point; with a red flag raised, only the safety text."""
+    """The cards for one trigger point; with a red flag raised, only the safety text.
+
+    Withheld, the card drops the muscle's cautions too, as the sheet does: they are
+    about pressing and stretching ("stretch gently"), which the card has just said not
+    to do, and the flag's own message says what to do now.
+    """
     muscle = catalog.muscles[tp.muscle_id]
     cite = _Citations(catalog)
     body = [f"<div style='color:{colours.text}'>"]
     if raised:
         body.append(_withheld(raised, colours))
-        body.append(_sourced_section("Cautions", muscle.treatment.cautions, cite, colours))
     else:
         body.append(_intro(tp, suggestion, colours))
         body.append(_where(tp, muscle.may_press(tp), cite, colours))

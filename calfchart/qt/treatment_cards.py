@@ -185,7 +185,9 @@ class TreatmentCards(QWidget):
             has_points = bool(self._controller.catalog.muscles[tp.muscle_id].treatment.acupressure)
         for box, checked in (
             (self.on_sheet, tp_id is not None and tp_id in self._controller.sheet_trigger_points),
-            (self.acupressure, self._controller.acupressure_shown),
+            # Withheld, the points are off the drawing: the box says so, and the choice
+            # comes back with the points when the warning is lifted.
+            (self.acupressure, self._controller.acupressure_shown and not withheld),
         ):
             box.blockSignals(True)
             box.setChecked(checked)
