@@ -198,6 +198,19 @@ def test_focus_in_a_tab_behind_brings_that_tab_forward(qtbot: QtBot, window: Mai
     assert window.cards_dock.visibleRegion().isEmpty()
 
 
+def test_a_panel_reopened_from_the_view_menu_comes_to_the_front(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.build_deferred_panels()
+    toggle = window.cards_dock.toggleViewAction()
+    toggle.trigger()  # closes Treatment; another tab of the group comes forward
+    qtbot.waitUntil(window.cards_dock.isHidden)
+    window.screening_dock.raise_()
+    toggle.trigger()
+    qtbot.waitUntil(lambda: not window.cards_dock.visibleRegion().isEmpty())
+    assert window.screening_dock.visibleRegion().isEmpty()
+
+
 def test_redo_answers_ctrl_y_as_well(window: MainWindow) -> None:
     from PySide6.QtGui import QKeySequence
 
@@ -511,6 +524,20 @@ def test_looking_up_an_unknown_muscle_says_so(qtbot: QtBot, window: MainWindow) 
     assert "No muscle called" in window.lookup.message.text()
     assert "Soleus" in window.lookup.message.text()
     assert shown(window) == []
+
+
+@pytest.mark.qt_log_ignore(POPUP_WARNINGS)
+def test_a_failed_look_up_does_not_leave_the_last_muscle_s_points_listed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    search = window.lookup.search
+    window.lookup.look_up("fibularis longus")
+    assert window.lookup.points.count() > 0
+    search.clear()
+    qtbot.keyClicks(search, "gastrocnemus")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert "Did you mean Gastrocnemius" in window.lookup.message.text()
+    assert window.lookup.points.count() == 0 and window.lookup.points.isHidden()
 
 
 # -- the rest of the window ----------------------------------------------------------------

@@ -93,6 +93,10 @@ class MuscleLookup(QWidget):
             hint = f" Did you mean {', '.join(m.name for m in near[:3])}?" if near else ""
             self.message.setText(f"No muscle called “{text}”.{hint}")
             self.message.show()
+            # The list under the message would read as this word's answer.
+            self._muscle = None
+            self.points.clear()
+            self.points.hide()
             return
         muscle = self._controller.catalog.muscles[muscle_id]
         self._muscle = muscle

@@ -275,7 +275,10 @@ class MainWindow(QMainWindow):
             self.zones_dock,
             self.details_dock,
         ):
-            panels.addAction(dock.toggleViewAction())
+            toggle = dock.toggleViewAction()
+            # Reopened into a group of tabs, a panel would come back behind the others.
+            toggle.triggered.connect(lambda shown, d=dock: d.raise_() if shown else None)
+            panels.addAction(toggle)
 
         self.help_menu = help_menu = bar.addMenu("&Help")
         self._action(
