@@ -217,6 +217,55 @@ def test_redo_answers_ctrl_y_as_well(window: MainWindow) -> None:
     assert QKeySequence("Ctrl+Y") in window.redo_action.shortcuts()
 
 
+def test_a_narrow_panel_wraps_the_match_note_instead_of_cutting_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Docked narrow (268 px), "match 90% · not for self-pressure" was cut to "not for"."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from calfchart.qt.suggestions_panel import NOTE_ROLE
+
+    window.controller.set_intensity("knee_posterior", 6)
+    listing = window.suggestions.list
+    model = listing.model()
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if "self-pressure" in str(model.index(r, 0).data(NOTE_ROLE))
+    )
+    index = model.index(row, 0)
+    delegate = listing.itemDelegate()
+    option = QStyleOptionViewItem()
+    option.initFrom(listing)
+    option.widget = listing
+    listing.setFixedWidth(240)
+    qtbot.waitUntil(lambda: listing.viewport().width() < 240)
+    option.rect = QRect(0, 0, 240, 400)
+    with_note = delegate.sizeHint(option, index).height()
+    note = index.data(NOTE_ROLE)
+    model.setData(index, "", NOTE_ROLE)
+    without_note = delegate.sizeHint(option, index).height()
+    model.setData(index, note, NOTE_ROLE)
+    # The note takes lines of its own in the row, instead of running off its edge.
+    assert with_note >= without_note + QFontMetrics(listing.font()).height() // 2
+
+
+def test_a_ranked_suggestion_never_reads_match_0_percent(qapp: QApplication) -> None:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+    from calfchart.qt.suggestions_panel import SCORE_ROLE, _match_text
+
+    model = QStandardItemModel()
+    for score in (0.003, 0.006, 0.81):
+        item = QStandardItem()
+        item.setData(score, SCORE_ROLE)
+        model.appendRow(item)
+    texts = [_match_text(model.index(row, 0)) for row in range(3)]
+    assert texts == ["match <1%", "match 1%", "match 81%"]
+
+
 def test_all_zones_at_zero_say_so(qtbot: QtBot, window: MainWindow) -> None:
     from calfchart.qt.suggestions_panel import ALL_AT_ZERO_TEXT
 

@@ -88,6 +88,13 @@ def _sentence(s: Suggestion, rank: int, shown: bool, on_sheet: bool) -> str:
     return " ".join(parts)
 
 
+def _match_text(index: QModelIndex | QPersistentModelIndex) -> str:
+    score = float(index.data(SCORE_ROLE) or 0.0)
+    # A ranked suggestion matches somewhat: "0%" would say it does not match at all.
+    percent = "<1%" if 0 < score < 0.005 else f"{round(score * 100)}%"
+    return f"match {percent}{index.data(NOTE_ROLE) or ''}"
+
+
 class SuggestionDelegate(QStyledItemDelegate):
     """Draws a row: tick box, rank and muscle, Sheet box, score bar, label, reason."""
 
@@ -130,6 +137,14 @@ class SuggestionDelegate(QStyledItemDelegate):
         flags = int(Qt.TextFlag.TextWordWrap)
         return QFontMetrics(font).boundingRect(QRect(0, 0, max(width, 40), 10_000), flags, text)
 
+    def _match_height(
+        self, small: QFont, index: QModelIndex | QPersistentModelIndex, text_width: int
+    ) -> int:
+        """The bar's line: one line, or more where a narrow panel wraps its note (the
+        note may say "not for self-pressure": it is never cut off)."""
+        match = self._wrapped(small, _match_text(index), text_width - _BAR_WIDTH - 8)
+        return max(QFontMetrics(small).height(), match.height())
+
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
@@ -140,7 +155,7 @@ class SuggestionDelegate(QStyledItemDelegate):
         _, small = self._fonts(option)
         label = self._wrapped(QFont(option.font), str(index.data(LABEL_ROLE)), text_width)
         why = self._wrapped(small, str(index.data(WHY_ROLE)), text_width)
-        bar = QFontMetrics(small).height()
+        bar = self._match_height(small, index, text_width)
         height = (
             _MARGIN
             + self._line_height(option)
@@ -230,7 +245,9 @@ class SuggestionDelegate(QStyledItemDelegate):
 
         # The score as a bar, with the number beside it so it is not colour alone.
         painter.setFont(small)
+        text_width = rect.right() - _MARGIN - left
         bar_height = QFontMetrics(small).height()
+        match_height = self._match_height(small, index, text_width)
         score = float(index.data(SCORE_ROLE) or 0.0)
         track = QRect(left, top + bar_height // 4, _BAR_WIDTH, bar_height // 2)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -247,15 +264,15 @@ class SuggestionDelegate(QStyledItemDelegate):
         )
         painter.drawRoundedRect(filled, 3, 3)
         painter.setPen(text_colour)
-        note = str(index.data(NOTE_ROLE) or "")
         painter.drawText(
-            QRect(track.right() + 8, top, rect.right() - track.right() - 8 - _MARGIN, bar_height),
-            int(Qt.AlignmentFlag.AlignVCenter),
-            f"match {round(score * 100)}%{note}",
+            QRect(
+                track.right() + 8, top, rect.right() - track.right() - 8 - _MARGIN, match_height
+            ),
+            int(Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            _match_text(index),
         )
-        top += bar_height + _GAP
+        top += match_height + _GAP
 
-        text_width = rect.right() - _MARGIN - left
         painter.setFont(QFont(option.font))
         label = str(index.data(LABEL_ROLE))
         label_rect = self._wrapped(painter.font(), label, text_width)
