@@ -278,6 +278,20 @@ def runner_pdf(qapp: object, catalog: Catalog, tmp_path: Path) -> Path:
     return path
 
 
+def test_a_long_name_gives_way_in_the_footer_to_the_leg_date_and_page(
+    qapp: object, catalog: Catalog, tmp_path: Path
+) -> None:
+    """An 80-character name once ran the footer's date into "page 1 of 2"."""
+    from calfchart.qt.printing import PaperSize, export_pdf
+
+    name = "Alexandra Konstantinopoulou-Vanderbilt de la Fontaine, physiotherapy client 2026"
+    path = tmp_path / "long.pdf"
+    export_pdf(runner_sheet(catalog, name=name), path, PaperSize.A4)
+    for page, text in enumerate(pdf_text(path), 1):
+        assert "Alexandra Konstantinopoulou-Vanderbilt" in text
+        assert f"..., right leg, 25 November 2026 page {page} of 2" in text  # NFKC: … is ...
+
+
 def test_the_runner_pdf_has_two_pages_with_everything_on_them(
     runner_pdf: Path, catalog: Catalog
 ) -> None:

@@ -126,6 +126,8 @@ _MUSCLE_EDGE = QColor(0x30, 0x30, 0x30)
 _MARKER = "\u2063"
 _START = "\u2064"
 _END = "\u2062"
+FOOTER_GAP = 12.0
+"""Points kept between the footer's text and the page number."""
 EDGE_HAIR = 0.5
 """Less than any line is high: what `paint_page` keeps off each page edge when it asks
 Qt for the lines of a page."""
@@ -1915,8 +1917,14 @@ class SheetDocument:
     def _paint_footer(self, painter: QPainter, index: int) -> None:
         sheet = self.sheet
         band = QRectF(0, self.page.height() - FOOTER_BAND + 4, self.page.width(), FOOTER_BAND - 4)
-        who = f"{sheet.name}, " if sheet.name else ""
-        left = f"{sheet.title}: {who}{sheet.side.value} leg, {sheet.date_text}"
+        page = f"page {index + 1} of {self.page_count}"
+        metrics = _metrics(FOOTER_PT)  # in points, as the painter draws
+        head, tail = f"{sheet.title}: ", f"{sheet.side.value} leg, {sheet.date_text}"
+        # A long name would run into the page number: the name gives way, with an
+        # ellipsis; the leg and the date, which say whose sheet this is, stay whole.
+        room = band.width() - metrics.horizontalAdvance(page + head + ", " + tail) - FOOTER_GAP
+        who = metrics.elidedText(sheet.name, Qt.TextElideMode.ElideRight, max(room, 0.0))
+        left = f"{head}{who}, {tail}" if who else head + tail
         painter.save()
         painter.setPen(QPen(RULE, 0.5))
         painter.drawLine(band.topLeft(), band.topRight())
@@ -1924,7 +1932,6 @@ class SheetDocument:
         painter.setPen(GREY)
         bottom = Qt.AlignmentFlag.AlignBottom
         painter.drawText(band, Qt.AlignmentFlag.AlignLeft | bottom, left)
-        page = f"page {index + 1} of {self.page_count}"
         painter.drawText(band, Qt.AlignmentFlag.AlignRight | bottom, page)
         painter.restore()
 

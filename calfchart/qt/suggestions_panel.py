@@ -265,9 +265,7 @@ class SuggestionDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(filled, 3, 3)
         painter.setPen(text_colour)
         painter.drawText(
-            QRect(
-                track.right() + 8, top, rect.right() - track.right() - 8 - _MARGIN, match_height
-            ),
+            QRect(track.right() + 8, top, rect.right() - track.right() - 8 - _MARGIN, match_height),
             int(Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
             _match_text(index),
         )
