@@ -122,3 +122,16 @@ def test_the_sheet_explains_the_best_three_muscles_not_three_points_of_one(
         "plantaris",
         "popliteus",
     ]
+
+
+def test_a_long_list_of_what_a_pattern_does_not_explain_names_the_worst_and_counts_the_rest() -> (
+    None
+):
+    """With every zone marked, each reason once listed some 25 zones."""
+    names = [f"zone{n}" for n in range(8)]
+    heel = muscle_with("heelish", ReferralPattern(frozenset({"zone0"}), frozenset()))
+    pain = dict.fromkeys(names, 3) | {"zone5": 9, "zone6": 7}
+    (result,) = rank([heel], pain, zones_named(*names))
+    assert result.why.endswith("does not explain the zone5, zone6, zone1 and 4 other painful zones")
+    few = rank([heel], {"zone0": 3, "zone1": 3, "zone2": 3}, zones_named(*names))
+    assert few[0].why.endswith("does not explain the zone1 and zone2")

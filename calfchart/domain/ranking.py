@@ -49,6 +49,11 @@ class Suggestion:
     why: str
 
 
+UNEXPLAINED_NAMED = 4
+"""A reason names up to this many painful zones its pattern does not explain; beyond,
+the first few (the most painful) and how many more."""
+
+
 def _zone_list(ids: Iterable[str], zones: Mapping[str, Zone]) -> str:
     names = [zones[z].list_name if z in zones else z.replace("_", " ") for z in ids]
     if len(names) <= 1:
@@ -71,7 +76,13 @@ def explain(
         verb = "and sometimes to" if essential else "sometimes refers pain to"
         parts.append(f"{verb} the {_zone_list(spillover, zones)} (spillover zone)")
     text = " ".join(parts)
-    if unexplained:
+    if len(unexplained) > UNEXPLAINED_NAMED:
+        # With much of the leg marked, every reason would list most of it again.
+        shown = unexplained[: UNEXPLAINED_NAMED - 1]
+        named = ", ".join(zones[z].list_name if z in zones else z for z in shown)
+        others = len(unexplained) - len(shown)
+        text += f"; does not explain the {named} and {others} other painful zones"
+    elif unexplained:
         text += f"; does not explain the {_zone_list(unexplained, zones)}"
     if prevalence is Prevalence.RARE:
         text += "; a rare trigger point"
@@ -116,7 +127,10 @@ def rank(
                 * (1 - FOCUS_SHARE + FOCUS_SHARE * focus)
                 * PREVALENCE_FACTOR[tp.prevalence]
             )
-            unexplained = tuple(sorted(hurting - set(essential) - set(spillover)))
+            # The worst first: a long list names only the first few.
+            unexplained = tuple(
+                sorted(hurting - set(essential) - set(spillover), key=lambda z: (-weights[z], z))
+            )
             found.append(
                 Suggestion(
                     muscle=muscle,
