@@ -747,3 +747,43 @@ def test_a_text_at_the_edge_of_the_drawing_moves_inside_it() -> None:
     offset = _free_offset(home, [], None, bounds)
     assert bounds.contains(home.translated(offset))
     assert _free_offset(QRectF(50, 100, 80, 14), [], None, bounds).isNull()
+
+
+def test_a_long_muscle_name_takes_two_lines_in_a_narrow_view(
+    qtbot: QtBot, make_view: ViewMaker, controller: ChartController
+) -> None:
+    """At 1280 px the inner side read "Flexor digitorum lo": the view cut the name."""
+    view = make_view(View.MEDIAL, width=150, height=600)
+    controller.set_muscle_shown("flexor_digitorum_longus", True)
+    shown = view.viewport().rect()
+
+    def names(chart: ChartView) -> list[LabelItem]:
+        items = chart.chart_scene().items()
+        return [i for i in items if isinstance(i, LabelItem) and "digitorum" in i.text]
+
+    def on_screen(label: LabelItem) -> bool:
+        area = view.mapFromScene(label.sceneBoundingRect()).boundingRect()
+        return shown.contains(area)
+
+    qtbot.waitUntil(lambda: bool(names(view)) and all(on_screen(n) for n in names(view)))
+    wide = make_view(View.MEDIAL, width=600, height=600)
+    tall = [n.boundingRect().height() for n in names(view)]
+    one_line = [n.boundingRect().height() for n in names(wide)]
+    assert tall and one_line and min(tall) > 1.5 * max(one_line)
+
+
+def test_a_label_breaks_at_the_space_nearest_its_middle(qapp: QApplication) -> None:
+    from PySide6.QtGui import QColor, QFont
+
+    label = LabelItem(
+        "Flexor digitorum longus (deep)", QFont(), QColor("black"), QColor("white"), True
+    )
+    one_line = label.boundingRect()
+    label.fit_width(one_line.width() - 1)
+    assert list(label._lines) == ["Flexor digitorum", "longus (deep)"]
+    assert label.boundingRect().width() < one_line.width()
+    label.fit_width(one_line.width() + 1)
+    assert list(label._lines) == ["Flexor digitorum longus (deep)"]
+    single = LabelItem("Soleus", QFont(), QColor("black"), QColor("white"), True)
+    single.fit_width(1)
+    assert list(single._lines) == ["Soleus"]  # one word: nothing to break

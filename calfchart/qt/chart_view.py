@@ -180,18 +180,41 @@ class LabelItem(QGraphicsItem):
         self._font = font
         self._ink = ink
         self._plate = plate
-        metrics = QFontMetricsF(font)
-        width = metrics.horizontalAdvance(text) + 6
-        height = metrics.height() + 2
+        self._centred = centred
+        self._lines: tuple[str, ...] = (text,)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        metrics = QFontMetricsF(self._font)
+        width = max(metrics.horizontalAdvance(line) for line in self._lines) + 6
+        height = metrics.lineSpacing() * (len(self._lines) - 1) + metrics.height() + 2
         # Centred labels sit on their point; the others start just right of it
         # (a dot's label must not cover the dot).
-        left = -width / 2 if centred else 7.0
+        left = -width / 2 if self._centred else 7.0
         self._rect = QRectF(left, -height / 2, width, height)
         self._baseline = self._rect.top() + 1 + metrics.ascent()
+        self._line_spacing = metrics.lineSpacing()
 
     @property
     def text(self) -> str:
         return self._text
+
+    def fit_width(self, pixels: float) -> None:
+        """On two lines, broken at the space nearest the middle, when one line would be
+        wider than `pixels` (a narrow view would cut "Flexor digitorum longus (deep)")."""
+        words = self._text.split(" ")
+        one_line = QFontMetricsF(self._font).horizontalAdvance(self._text) + 6
+        lines: tuple[str, ...] = (self._text,)
+        if one_line > pixels and len(words) > 1:
+            middle = len(self._text) / 2
+            breaks = [len(" ".join(words[:n])) for n in range(1, len(words))]
+            n = min(range(len(breaks)), key=lambda i: abs(breaks[i] - middle)) + 1
+            lines = (" ".join(words[:n]), " ".join(words[n:]))
+        if lines != self._lines:
+            self.prepareGeometryChange()
+            self._lines = lines
+            self._lay_out()
+            self.update()
 
     def place(self, point: QPointF) -> None:
         """Put the label at its point (decluttering may move it down from there)."""
@@ -225,7 +248,9 @@ class LabelItem(QGraphicsItem):
         painter.drawRoundedRect(self._rect, 3, 3)
         painter.setFont(self._font)
         painter.setPen(self._ink)
-        painter.drawText(QPointF(self._rect.left() + 3, self._baseline), self._text)
+        for n, line in enumerate(self._lines):
+            baseline = self._baseline + n * self._line_spacing
+            painter.drawText(QPointF(self._rect.left() + 3, baseline), line)
 
 
 class ZoneItem(QGraphicsPathItem):
@@ -365,6 +390,7 @@ class ChartScene(QGraphicsScene):
         # Lengths in the drawing's own units, so any drawing size looks alike.
         self.unit = max(size.width(), size.height()) / 1000.0
         self._view_scale = 1.0
+        self._view_width = 0.0
 
         # The shared renderer is a child of the scene: QGraphicsScene deletes its items
         # before its QObject children, so the renderer outlives the item using it.
@@ -627,9 +653,11 @@ class ChartScene(QGraphicsScene):
             marker.setPath(path)
             marker.setPen(halo)
 
-    def set_view_scale(self, scale: float) -> None:
-        """The view's zoom (device pixels per drawing unit), for minimum marker sizes."""
+    def set_view_scale(self, scale: float, width: float = 0.0) -> None:
+        """The view's zoom (device pixels per drawing unit), for minimum marker sizes,
+        and its width in pixels: beside a narrow drawing, the room texts may take."""
         self._view_scale = scale
+        self._view_width = width
         self._texts_moved = True
         self._size_markers()
         self._declutter()
@@ -672,7 +700,11 @@ class ChartScene(QGraphicsScene):
         ]
         ordered += [(label, None) for label in sorted(labels, key=top_down)]
         drawing = self.sceneRect()
+        # The drawing is centred in its view: texts may use the margins beside it.
+        margin = max(0.0, self._view_width / scale - drawing.width()) / 2
+        drawing.adjust(-margin, 0, margin, 0)
         for label, zone in ordered:
+            label.fit_width(drawing.width() * scale)
             label.setPos(label.home)
             home = label.scene_rect_at(scale)
             offset = _free_offset(home, taken, zone, drawing)
@@ -1061,7 +1093,7 @@ class ChartView(QGraphicsView):
         self._zoom_settled()
 
     def _zoom_settled(self) -> None:
-        self._scene.set_view_scale(self.transform().m11())
+        self._scene.set_view_scale(self.transform().m11(), self.viewport().width())
         self.zoom_changed.emit(self.zoom_factor())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
