@@ -896,3 +896,16 @@ def test_every_table_fits_across_the_page(qapp: object, catalog: Catalog, paper:
             # inside the rules, so right() overstates it.
             shown = document.documentLayout().frameBoundingRect(table).width()
             assert shown <= layout.body.width() + 0.5, (paper, shown, layout.body.width())
+
+
+def test_no_two_week_diary_beside_an_emergency(qapp: object, catalog: Catalog) -> None:
+    """'Call an ambulance now' and a fortnight's pain diary said two things at once."""
+    from calfchart.qt.sheet_renderer import SheetDocument
+
+    emergency = runner_sheet(catalog, manual_red_flags=("acute_compartment_syndrome",))
+    urgent = runner_sheet(catalog, manual_red_flags=("dvt",))
+    assert emergency.log.days == () and len(urgent.log.days) == 14
+    page = printable_area("a4")
+    text = SheetDocument(emergency, page).document.toPlainText()
+    assert "Two-week log" not in text and Urgency.EMERGENCY.advice in text
+    assert "Two-week log" in SheetDocument(urgent, page).document.toPlainText()

@@ -220,7 +220,10 @@ class DoctorSigns:
 class LogTable:
     days: tuple[dt.date, ...]
     exercises: tuple[str, ...]
-    """One tick box per exercise per day; empty when self-treatment is withheld."""
+    """One tick box per exercise per day; empty when self-treatment is withheld.
+
+    No days at all when an emergency stands: a fortnight's diary beside "call an
+    ambulance now" says there is time, and there is none."""
 
     @property
     def day_labels(self) -> tuple[str, ...]:
@@ -611,7 +614,9 @@ def build_sheet(
         drawings=_drawing_panels(marks, spot_marks, catalog),
         sections=tuple(sections),
         doctor=_doctor_signs(catalog, prepared_by),
-        log=LogTable(tuple(day + dt.timedelta(days=n) for n in range(LOG_DAYS)), exercises),
+        log=LogTable(tuple(day + dt.timedelta(days=n) for n in range(LOG_DAYS)), exercises)
+        if not any(r.urgency is Urgency.EMERGENCY for r in raised)
+        else LogTable((), ()),
         evidence=catalog.texts.evidence,
         citations=citations,
         other_sources=len(others),
