@@ -252,6 +252,30 @@ def test_a_narrow_panel_wraps_the_match_note_instead_of_cutting_it(
     assert with_note >= without_note + QFontMetrics(listing.font()).height() // 2
 
 
+def test_compared_patterns_wear_their_drawing_colours_in_the_list(window: MainWindow) -> None:
+    """Nothing on screen tied a compared pattern's colour to its suggestion."""
+    from calfchart.qt.chart_paint import pattern_colors
+    from calfchart.qt.suggestions_panel import COLOUR_ROLE
+
+    controller = window.controller
+    for zone, level in {"heel_plantar": 7, "calf_lower_medial": 5, "achilles": 4}.items():
+        controller.set_intensity(zone, level)
+    model = window.suggestions.list.model()
+
+    def colours() -> list[object]:
+        return [model.index(row, 0).data(COLOUR_ROLE) for row in range(model.rowCount())]
+
+    assert set(colours()) == {None}  # one pattern: nothing to tell apart
+    second = controller.suggestions[1].trigger_point.id
+    controller.toggle_pattern(second)
+    shown = controller.shown_patterns
+    assert len(shown) == 2
+    expected = dict(zip(shown, pattern_colors(2), strict=True))
+    for row, colour in enumerate(colours()):
+        tp_id = controller.suggestions[row].trigger_point.id
+        assert colour == expected.get(tp_id)
+
+
 def test_a_ranked_suggestion_never_reads_match_0_percent(qapp: QApplication) -> None:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
 

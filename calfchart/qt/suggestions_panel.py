@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from calfchart.controller import Change, ChartController
 from calfchart.domain.ranking import Suggestion
+from calfchart.qt.chart_paint import pattern_colors
 from calfchart.qt.listening import listen
 from calfchart.qt.viewport import own_viewport
 
@@ -58,6 +59,9 @@ SCORE_ROLE = Qt.ItemDataRole.UserRole + 5
 SHOWN_ROLE = Qt.ItemDataRole.UserRole + 6
 SHEET_ROLE = Qt.ItemDataRole.UserRole + 7
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 8
+COLOUR_ROLE = Qt.ItemDataRole.UserRole + 9
+"""The colour of the row's pattern on the drawings while several are compared, else None."""
+COLOUR_STRIPE = 5
 
 NO_PAIN_TEXT = "Mark where it hurts on the drawings to see which trigger points can cause it."
 NOTHING_FOUND_TEXT = "No trigger point in the catalog refers pain to these zones."
@@ -202,6 +206,12 @@ class SuggestionDelegate(QStyledItemDelegate):
         # A hairline between rows, so long reasons do not run into the next row.
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        colour = index.data(COLOUR_ROLE)
+        if isinstance(colour, QColor):
+            stripe = QRect(rect.left(), rect.top(), COLOUR_STRIPE, rect.height() - 1)
+            # Edged in the list's own background, so that blue shows on a blue selection.
+            painter.fillRect(stripe.adjusted(0, 0, 2, 0), palette.color(QPalette.ColorRole.Base))
+            painter.fillRect(stripe, colour)
 
         if style is not None:
             for box_rect, checked in (
@@ -391,7 +401,13 @@ class SuggestionList(QListView):
 
     def sync(self) -> None:
         """Ticks, Sheet boxes and the selected row from the controller."""
-        shown = set(self._controller.shown_patterns)
+        order = self._controller.shown_patterns
+        shown = set(order)
+        # Compared, each row wears its pattern's colour, which the drawings use: the
+        # X's and zones of several patterns can then be told apart by their rows.
+        colours: dict[str, QColor] = {}
+        if len(order) > 1:
+            colours = dict(zip(order, pattern_colors(len(order)), strict=True))
         sheet = set(self._controller.sheet_trigger_points)
         focused = self._controller.focused_trigger_point
         self._syncing = True
@@ -403,6 +419,7 @@ class SuggestionList(QListView):
                 is_shown, on_sheet = tp_id in shown, tp_id in sheet
                 item.setData(is_shown, SHOWN_ROLE)
                 item.setData(on_sheet, SHEET_ROLE)
+                item.setData(colours.get(tp_id), COLOUR_ROLE)
                 item.setData(
                     _sentence(suggestion, row + 1, is_shown, on_sheet),
                     Qt.ItemDataRole.AccessibleTextRole,
