@@ -486,9 +486,14 @@ def test_a_heading_is_never_left_alone_at_the_foot_of_a_page(
 
     buttock = dict.fromkeys(("buttock", "thigh_posterior", "calf_upper_lateral",
                              "calf_lower_lateral"), 5)  # fmt: skip
+    # Every zone marked: "Trigger points to treat" was left at the foot of page 1, its
+    # first section gone whole to page 2.
+    everywhere = {zone: n % 10 + 1 for n, zone in enumerate(catalog.zones)}
     cases = [
         ("a4", build_sheet(catalog, side=Side.LEFT, pain={"knee_posterior": 5}, date=DAY)),
         ("letter", build_sheet(catalog, side=Side.LEFT, pain=buttock, date=DAY)),
+        ("a4", build_sheet(catalog, side=Side.RIGHT, pain=everywhere, date=DAY)),
+        ("letter", build_sheet(catalog, side=Side.RIGHT, pain=everywhere, date=DAY)),
     ]
     for paper, sheet in cases:
         layout = SheetDocument(sheet, printable_area(paper))
