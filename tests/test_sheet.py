@@ -914,3 +914,24 @@ def test_no_two_week_diary_beside_an_emergency(qapp: object, catalog: Catalog) -
     text = SheetDocument(emergency, page).document.toPlainText()
     assert "Two-week log" not in text and Urgency.EMERGENCY.advice in text
     assert "Two-week log" in SheetDocument(urgent, page).document.toPlainText()
+
+
+def test_a_trigger_point_s_number_sits_on_a_round_plate_unlike_a_pain_number(
+    qapp: object,
+) -> None:
+    """On the overview both were white rounded boxes, so "2 ✕ ✕ 3" beside a pain "3"
+    read as intensities."""
+    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from calfchart.qt.sheet_renderer import _draw_badge
+
+    def near_corner(round_plate: bool) -> QColor:
+        image = QImage(100, 100, QImage.Format.Format_RGB32)
+        image.fill(QColor("#808080"))
+        with QPainter(image) as painter:
+            _draw_badge(painter, QRectF(10, 10, 80, 80), "", 60.0, round_plate)
+        return image.pixelColor(QPointF(18, 18).toPoint())
+
+    assert near_corner(False) == QColor("#ffffff")  # inside the rounded box
+    assert near_corner(True) == QColor("#808080")  # outside the round plate

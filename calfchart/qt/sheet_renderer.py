@@ -306,12 +306,19 @@ def _badge_rect(centre: QPointF, text: str, size: float) -> QRectF:
     return box
 
 
-def _draw_badge(painter: QPainter, box: QRectF, text: str, size: float) -> None:
-    """A number in a white rounded box with a black edge: readable over any shading."""
+def _draw_badge(
+    painter: QPainter, box: QRectF, text: str, size: float, round_plate: bool = False
+) -> None:
+    """A number in a white rounded box with a black edge: readable over any shading.
+    A trigger point's number sits on a round plate, so that it is not read as a pain
+    number beside it."""
     painter.save()
     painter.setPen(QPen(INK, 0.5))
     painter.setBrush(PAPER)
-    painter.drawRoundedRect(box, size * 0.3, size * 0.3)
+    if round_plate:
+        painter.drawEllipse(box)
+    else:
+        painter.drawRoundedRect(box, size * 0.3, size * 0.3)
     painter.setFont(_figure_font(painter, size, bold=True))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
     painter.restore()
@@ -678,7 +685,7 @@ def _draw_marks(painter: QPainter, marks: Sequence[Placed], numbers: Sequence[Pl
         else:
             _spot_mark(painter, mark.centre, mark.size, mark.kind == "press")
     for number in numbers:
-        _draw_badge(painter, number.rect, number.text, number.size)
+        _draw_badge(painter, number.rect, number.text, number.size, number.kind == "number")
 
 
 def _shade_zone(painter: QPainter, shape: QPainterPath, intensity: int) -> None:
