@@ -390,16 +390,11 @@ def test_figures_never_cross_a_page_edge(qapp: object, catalog: Catalog) -> None
 
 def printable_area(paper: str) -> QSizeF:
     """The printable area export_pdf gives the sheet on `paper` ("a4" or "letter")."""
-    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtGui import QPageLayout
 
-    from calfchart.qt.sheet_renderer import PAGE_MARGINS_MM
+    from calfchart.qt.printing import PaperSize, page_layout
 
-    size = QPageSize.PageSizeId.A4 if paper == "a4" else QPageSize.PageSizeId.Letter
-    layout = QPageLayout(
-        QPageSize(size), QPageLayout.Orientation.Portrait, PAGE_MARGINS_MM,
-        QPageLayout.Unit.Millimeter,
-    )  # fmt: skip
-    return layout.paintRect(QPageLayout.Unit.Point).size()
+    return page_layout(PaperSize(paper)).paintRect(QPageLayout.Unit.Point).size()
 
 
 def lines_on_pages(layout: SheetDocument) -> list[tuple[QTextBlock, int, float, float]]:

@@ -49,14 +49,18 @@ def default_page_size() -> PaperSize:
     return PaperSize.LETTER if imperial else PaperSize.A4
 
 
-def _set_page(device: QPagedPaintDevice, paper: PaperSize) -> None:
-    layout = QPageLayout(
+def page_layout(paper: PaperSize) -> QPageLayout:
+    """The sheet's page: `paper`, upright, with the sheet's margins."""
+    return QPageLayout(
         paper.page_size,
         QPageLayout.Orientation.Portrait,
         PAGE_MARGINS_MM,
         QPageLayout.Unit.Millimeter,
     )
-    if not device.setPageLayout(layout):
+
+
+def _set_page(device: QPagedPaintDevice, paper: PaperSize) -> None:
+    if not device.setPageLayout(page_layout(paper)):
         raise ValueError(f"the device does not take a {paper.label} page")
 
 
