@@ -1765,6 +1765,10 @@ class SheetDocument:
     def _page_of(self, y: float) -> int:
         return int(y // self.body.height())
 
+    def _page_foot(self, y: float) -> float:
+        """Where the page holding `y` ends, on the long strip of pages."""
+        return (self._page_of(y) + 1) * self.body.height()
+
     def _splits(self) -> list[QTextBlock | _Placed | _Cut]:
         """What the page breaks split, in text order: a figure that can end the page
         drawn shorter, the first block of a part to move to the next page, or a line
@@ -1780,8 +1784,8 @@ class SheetDocument:
         split: list[tuple[int, QTextBlock | _Placed | _Cut]] = []
         for placed in self._placed:
             r = self.figure_rect(placed)
-            if r.height() < height and self._page_of(r.top()) != self._page_of(r.bottom() - 0.01):
-                room = (self._page_of(r.top()) + 1) * height - r.top() - 1
+            if r.height() < height and self._crosses(r.top(), r.bottom() - 0.01):
+                room = self._page_foot(r.top()) - r.top() - 1
                 least = placed.figure.least_height
                 if least is not None and least <= room < placed.figure.height:
                     split.append((placed.block.position(), placed))
@@ -1848,7 +1852,7 @@ class SheetDocument:
     def _crosses(self, top: float, bottom: float) -> bool:
         """Whether top..bottom reaches past the foot of the page it starts on. Exact:
         the page height is on Qt's grid (see `_on_layout_grid`)."""
-        return bottom > (self._page_of(top) + 1) * self.body.height()
+        return bottom > self._page_foot(top)
 
     def _paginate(self) -> None:
         """Move each split part to the next page, first to last: each move shifts what
@@ -1861,12 +1865,11 @@ class SheetDocument:
             first = split[0]
             if isinstance(first, _Placed):
                 rect = self.figure_rect(first)
-                room = (self._page_of(rect.top()) + 1) * self.body.height() - rect.top() - 1
+                room = self._page_foot(rect.top()) - rect.top() - 1
                 first.figure = replace(first.figure, height=room, least_height=None)
                 self._set_line_height(first.block, room)
             elif isinstance(first, _Cut):
-                edge = (self._page_of(first.top) + 1) * self.body.height()
-                self._move_down(first.block, edge - first.top)
+                self._move_down(first.block, self._page_foot(first.top) - first.top)
             else:
                 _break_before(first)
             # A changed block relays out only its own cell; lay the whole text out again.
