@@ -183,6 +183,7 @@ class LabelItem(QGraphicsItem):
         self._centred = centred
         self._lines: tuple[str, ...] = (text,)
         self._lay_out()
+        self._one_line_width = self._rect.width()
 
     def _lay_out(self) -> None:
         metrics = QFontMetricsF(self._font)
@@ -203,9 +204,8 @@ class LabelItem(QGraphicsItem):
         """On two lines, broken at the space nearest the middle, when one line would be
         wider than `pixels` (a narrow view would cut "Flexor digitorum longus (deep)")."""
         words = self._text.split(" ")
-        one_line = QFontMetricsF(self._font).horizontalAdvance(self._text) + 6
         lines: tuple[str, ...] = (self._text,)
-        if one_line > pixels and len(words) > 1:
+        if self._one_line_width > pixels and len(words) > 1:
             middle = len(self._text) / 2
             breaks = [len(" ".join(words[:n])) for n in range(1, len(words))]
             n = min(range(len(breaks)), key=lambda i: abs(breaks[i] - middle)) + 1
@@ -704,7 +704,8 @@ class ChartScene(QGraphicsScene):
         margin = max(0.0, self._view_width / scale - drawing.width()) / 2
         drawing.adjust(-margin, 0, margin, 0)
         for label, zone in ordered:
-            label.fit_width(drawing.width() * scale)
+            if zone is None:  # a name; a zone's number is never wider than its drawing
+                label.fit_width(drawing.width() * scale)
             label.setPos(label.home)
             home = label.scene_rect_at(scale)
             offset = _free_offset(home, taken, zone, drawing)
