@@ -54,8 +54,11 @@ UNEXPLAINED_NAMED = 4
 the first few (the most painful) and how many more."""
 
 
-def _zone_list(ids: Iterable[str], zones: Mapping[str, Zone]) -> str:
+def _zone_list(ids: Iterable[str], zones: Mapping[str, Zone], most: int | None = None) -> str:
+    """The zones' names joined in words; past `most`, the first few and how many more."""
     names = [zones[z].list_name if z in zones else z.replace("_", " ") for z in ids]
+    if most is not None and len(names) > most:
+        return f"{', '.join(names[: most - 1])} and {len(names) - most + 1} other painful zones"
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
@@ -76,14 +79,9 @@ def explain(
         verb = "and sometimes to" if essential else "sometimes refers pain to"
         parts.append(f"{verb} the {_zone_list(spillover, zones)} (spillover zone)")
     text = " ".join(parts)
-    if len(unexplained) > UNEXPLAINED_NAMED:
+    if unexplained:
         # With much of the leg marked, every reason would list most of it again.
-        shown = unexplained[: UNEXPLAINED_NAMED - 1]
-        named = ", ".join(zones[z].list_name if z in zones else z for z in shown)
-        others = len(unexplained) - len(shown)
-        text += f"; does not explain the {named} and {others} other painful zones"
-    elif unexplained:
-        text += f"; does not explain the {_zone_list(unexplained, zones)}"
+        text += f"; does not explain the {_zone_list(unexplained, zones, UNEXPLAINED_NAMED)}"
     if prevalence is Prevalence.RARE:
         text += "; a rare trigger point"
     elif prevalence is Prevalence.OCCASIONAL:

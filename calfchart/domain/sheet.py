@@ -599,6 +599,8 @@ def build_sheet(
         for r in raised
     )
     exercises = () if withheld else tuple(e for s in sections for e in s.exercises)
+    emergency = any(r.urgency is Urgency.EMERGENCY for r in raised)
+    days = tuple(day + dt.timedelta(days=n) for n in range(LOG_DAYS))
     core, notes = _cited(catalog, sections, raised)
     main = [catalog.sources[i] for i in core if catalog.sources[i].tier in MAIN_TIERS]
     citations = tuple(Citation(s.id, short_citation(s.citation), s.tier) for s in main)
@@ -614,9 +616,7 @@ def build_sheet(
         drawings=_drawing_panels(marks, spot_marks, catalog),
         sections=tuple(sections),
         doctor=_doctor_signs(catalog, prepared_by),
-        log=LogTable(tuple(day + dt.timedelta(days=n) for n in range(LOG_DAYS)), exercises)
-        if not any(r.urgency is Urgency.EMERGENCY for r in raised)
-        else LogTable((), ()),
+        log=LogTable((), ()) if emergency else LogTable(days, exercises),
         evidence=catalog.texts.evidence,
         citations=citations,
         other_sources=len(others),
