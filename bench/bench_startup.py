@@ -14,7 +14,10 @@ Run by hand:  python bench/bench_startup.py [--runs 10] [--platform offscreen|xc
 (under `xvfb-run -a` for xcb). The goal is to stay within 1.5x of the bare window
 for both time and memory. `--drawings-only` times a main window holding only the
 three live drawings (no side panel, menus or style) instead of calfchart's: how much
-of the budget the drawings alone take.
+of the budget the drawings alone take. `--minimal-window` times the least any window of
+this kind has, with none of calfchart's code: four menus of actions with shortcuts, a
+line of text, and a dock holding a short list. It is what naming the `Qt` namespace,
+drawing text and building menus cost before a program does anything of its own.
 """
 
 from __future__ import annotations
@@ -94,6 +97,53 @@ sys.exit(app.exec())
 """
 
 
+MINIMAL_WINDOW = f"""
+import sys, time
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QListWidget, QMainWindow
+
+class FirstPaint(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.done = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            QTimer.singleShot(0, self.report)
+        return False
+
+    def report(self):
+        print("{MARK}", f"{{time.time():.6f}}", flush=True)
+        QCoreApplication.quit()
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setWindowTitle("minimal")
+window.resize(1280, 800)
+for title in ("&File", "&Edit", "&View", "&Help"):
+    menu = window.menuBar().addMenu(title)
+    for number in range(5):
+        action = QAction(window)
+        action.setText(f"Item {{number}}")
+        action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        menu.addAction(action)
+label = QLabel("Click where it hurts")
+label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+window.setCentralWidget(label)
+dock = QDockWidget("Suggestions", window)
+items = QListWidget()
+items.addItems([f"Muscle {{number}}" for number in range(5)])
+dock.setWidget(items)
+window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+FirstPaint(window)
+window.show()
+sys.exit(app.exec())
+"""
+
+
 @dataclass(frozen=True)
 class Run:
     seconds: float
@@ -145,8 +195,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--platform", default="offscreen", help="QT_QPA_PLATFORM")
-    parser.add_argument(
+    floors = parser.add_mutually_exclusive_group()
+    floors.add_argument(
         "--drawings-only", action="store_true", help="time a window of the drawings alone"
+    )
+    floors.add_argument(
+        "--minimal-window",
+        action="store_true",
+        help="time a window of menus, a label and a list, with no calfchart code",
     )
     args = parser.parse_args()
 
@@ -165,6 +221,10 @@ def main() -> int:
             drawings_script = Path(folder) / "drawings_only.py"
             drawings_script.write_text(DRAWINGS_ONLY, encoding="utf-8")
             calfchart = [sys.executable, str(drawings_script)]
+        if args.minimal_window:
+            minimal_script = Path(folder) / "minimal_window.py"
+            minimal_script.write_text(MINIMAL_WINDOW, encoding="utf-8")
+            calfchart = [sys.executable, str(minimal_script)]
         bare = [sys.executable, str(bare_script)]
 
         for _ in range(2):  # write the bytecode, then warm the disk cache
@@ -179,7 +239,8 @@ def main() -> int:
     print(
         f"{args.runs} runs each, QT_QPA_PLATFORM={args.platform}, Python {sys.version.split()[0]}"
     )
-    our_time, our_memory = describe("drawings" if args.drawings_only else "calfchart", ours)
+    name = "drawings" if args.drawings_only else "minimal" if args.minimal_window else "calfchart"
+    our_time, our_memory = describe(name, ours)
     bare_time, bare_memory = describe("bare", theirs)
     time_ratio, memory_ratio = our_time / bare_time, our_memory / bare_memory
     print(
