@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -402,16 +403,12 @@ def lines_on_pages(layout: SheetDocument) -> list[tuple[QTextBlock, int, float, 
     its block, its number in the block, and where it starts and ends on the long strip
     of pages that `paint_page` cuts into pages."""
     figures = {placed.block.blockNumber() for placed in layout._placed}
-    where = layout.document.documentLayout()
     lines = []
     block = layout.document.begin()
     while block.isValid():
         if block.text().strip() and block.blockNumber() not in figures:
-            top = where.blockBoundingRect(block).top()
-            text = block.layout()
-            for n in range(text.lineCount()):
-                line = text.lineAt(n)
-                lines.append((block, n, top + line.y(), top + line.y() + line.height()))
+            for n, (top, bottom) in enumerate(layout.line_spans(block)):
+                lines.append((block, n, top, bottom))
         block = block.next()
     return lines
 
@@ -469,6 +466,39 @@ def test_no_line_of_text_is_cut_by_a_page_edge(qapp: object, catalog: Catalog) -
             if int(top // height) != int((bottom - 0.01) // height)
         ]
         assert not cut
+
+
+def test_the_pdf_text_of_a_page_holds_only_what_is_printed_on_it(
+    qapp: object, catalog: Catalog, tmp_path: Path
+) -> None:
+    """A paragraph that goes on over a page edge used to write its last line on the
+    first page into the second page's text as well, above the printed area (cut away on
+    paper): copied, searched or read aloud from the PDF, that line came twice."""
+    from PySide6.QtGui import QPageLayout
+
+    from calfchart.qt.printing import PaperSize, export_pdf, page_layout
+
+    sheet = chosen_muscles(
+        catalog, Side.RIGHT, dict.fromkeys(("knee_posterior", "calf_upper_lateral"), 5),
+        "gastrocnemius soleus plantaris popliteus tibialis_posterior peroneus_longus",
+    )  # fmt: skip
+    path = tmp_path / "long.pdf"
+    export_pdf(sheet, path, PaperSize.A4)
+    printed = page_layout(PaperSize.A4).paintRect(QPageLayout.Unit.Point)
+    height = page_layout(PaperSize.A4).fullRect(QPageLayout.Unit.Point).height()
+    outside: list[tuple[int, str]] = []
+
+    def where(number: int, text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        # The baseline, from the top of the page (a PDF counts up from the foot).
+        baseline = height - (tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+        if text.strip() and not printed.top() < baseline <= printed.bottom():
+            outside.append((number, " ".join(text.split())))
+
+    pages = PdfReader(path).pages
+    assert len(pages) >= 3
+    for number, page in enumerate(pages, start=1):
+        page.extract_text(visitor_text=partial(where, number))
+    assert not outside
 
 
 def test_a_heading_is_never_left_alone_at_the_foot_of_a_page(

@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPainter,
     QPainterPath,
+    QPalette,
     QPen,
     QTextBlock,
     QTextBlockFormat,
@@ -1817,12 +1818,30 @@ class SheetDocument:
         wanted, block = LINES_AFTER_HEADING, heading
         while wanted and _same_flow(block, block.next()):
             block = block.next()
-            top = layout.blockBoundingRect(block).top()
-            lines = block.layout()
-            for n in range(min(wanted, lines.lineCount())):
-                reach = top + lines.lineAt(n).y() + lines.lineAt(n).height()
-            wanted -= min(wanted, lines.lineCount())
+            spans = self.line_spans(block)[:wanted]
+            if spans:
+                reach = spans[-1][1]
+            wanted -= len(spans)
         return reach
+
+    def line_spans(self, block: QTextBlock) -> list[tuple[float, float]]:
+        """Where each line of `block` starts and ends on the long strip of pages."""
+        origin = self._layout_origin(block)
+        lines = block.layout()
+        spans = []
+        for n in range(lines.lineCount()):
+            line = lines.lineAt(n)
+            spans.append((origin.y() + line.y(), origin.y() + line.y() + line.height()))
+        return spans
+
+    def _layout_origin(self, block: QTextBlock) -> QPointF:
+        """The point the lines of `block` are placed from, in the document.
+
+        The corner of the block's bounding rectangle, measured: Qt draws a line at
+        it plus the line's own place (a list item's lines carry its indent, a line
+        moved to the next page its move), not at the corner of the lines' bounds.
+        """
+        return self.document.documentLayout().blockBoundingRect(block).topLeft()
 
     def _cut_lines(self) -> list[_Cut]:
         """The first line of each block of text that crosses a page edge.
@@ -1833,18 +1852,14 @@ class SheetDocument:
         put on that paragraph would skip a whole page. Figures' placeholders are the
         figures' business; an empty block has nothing to cut.
         """
-        layout = self.document.documentLayout()
         figures = {placed.block.blockNumber() for placed in self._placed}
         cuts = []
         block = self.document.begin()
         while block.isValid():
             if block.blockNumber() not in figures and block.text().strip():
-                top = layout.blockBoundingRect(block).top()
-                lines = block.layout()
-                for n in range(lines.lineCount()):
-                    line = lines.lineAt(n)
-                    if self._crosses(top + line.y(), top + line.y() + line.height()):
-                        cuts.append(_Cut(block, top + line.y()))
+                for top, bottom in self.line_spans(block):
+                    if self._crosses(top, bottom):
+                        cuts.append(_Cut(block, top))
                         break
             block = block.next()
         return cuts
@@ -1918,13 +1933,55 @@ class SheetDocument:
         # ending at this page's top or starting at its foot, on the page before or after,
         # would be drawn here too (cut to nothing, but in the PDF's text all the same).
         context.clip = clip.adjusted(0, EDGE_HAIR, 0, -EDGE_HAIR)
-        self.document.documentLayout().draw(painter, context)
+        # Of a block begun on an earlier page, Qt also draws the last line above the
+        # rectangle (QTextLayout::draw starts one line early): cut away on paper, but
+        # copied, searched and read aloud from the PDF as if it were on this page too.
+        # Such blocks are hidden from Qt's pass and their lines here drawn one by one.
+        carried = self._carried_over(clip)
+        for block in carried:
+            block.setVisible(False)
+        try:
+            self.document.documentLayout().draw(painter, context)
+        finally:
+            for block in carried:
+                block.setVisible(True)
+        for block in carried:
+            self._draw_lines(painter, block, clip, context)
         for placed in self._placed:
             rect = self.figure_rect(placed)
             if top <= rect.top() < top + height:
                 placed.figure.paint(painter, rect)
         painter.restore()
         self._paint_footer(painter, index)
+
+    def _carried_over(self, page: QRectF) -> list[QTextBlock]:
+        """The blocks of text begun on a page above `page` that go on into it."""
+        carried = []
+        block = self.document.begin()
+        while block.isValid():
+            spans = self.line_spans(block)
+            if spans and spans[0][0] < page.top() - EDGE_HAIR < page.top() < spans[-1][1]:
+                carried.append(block)
+            block = block.next()
+        return carried
+
+    def _draw_lines(
+        self,
+        painter: QPainter,
+        block: QTextBlock,
+        page: QRectF,
+        context: QAbstractTextDocumentLayout.PaintContext,
+    ) -> None:
+        """The lines of `block` that lie on `page`, drawn as Qt would draw them."""
+        background = block.blockFormat().background()
+        if background.style() != Qt.BrushStyle.NoBrush:
+            rect = self.document.documentLayout().blockBoundingRect(block)
+            painter.fillRect(rect & page, background)
+        painter.setPen(context.palette.color(QPalette.ColorRole.Text))
+        origin, lines = self._layout_origin(block), block.layout()
+        for n, (top, bottom) in enumerate(self.line_spans(block)):
+            if page.top() <= (top + bottom) / 2 < page.bottom():
+                lines.lineAt(n).draw(painter, origin)
 
     def _paint_footer(self, painter: QPainter, index: int) -> None:
         sheet = self.sheet
