@@ -42,10 +42,9 @@ MARKS = (MARK, WHOLE_MARK)
 GOAL = 1.5
 TIMEOUT_SECONDS = 60
 
-BARE_WINDOW = f"""
+FIRST_PAINT = f"""
 import sys, time
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
 
 class FirstPaint(QObject):
     def __init__(self, window):
@@ -62,6 +61,14 @@ class FirstPaint(QObject):
     def report(self):
         print("{MARK}", f"{{time.time():.6f}}", flush=True)
         QCoreApplication.quit()
+"""
+"""The measuring part of the windows timed against calfchart: prints the time of the
+window's first paint and quits."""
+
+BARE_WINDOW = (
+    FIRST_PAINT
+    + """
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
@@ -71,6 +78,7 @@ FirstPaint(window)
 window.show()
 sys.exit(app.exec())
 """
+)
 
 
 DRAWINGS_ONLY = f"""
@@ -97,27 +105,12 @@ sys.exit(app.exec())
 """
 
 
-MINIMAL_WINDOW = f"""
-import sys, time
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+MINIMAL_WINDOW = (
+    FIRST_PAINT
+    + """
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QListWidget, QMainWindow
-
-class FirstPaint(QObject):
-    def __init__(self, window):
-        super().__init__(window)
-        self.done = False
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            QTimer.singleShot(0, self.report)
-        return False
-
-    def report(self):
-        print("{MARK}", f"{{time.time():.6f}}", flush=True)
-        QCoreApplication.quit()
 
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
@@ -127,7 +120,7 @@ for title in ("&File", "&Edit", "&View", "&Help"):
     menu = window.menuBar().addMenu(title)
     for number in range(5):
         action = QAction(window)
-        action.setText(f"Item {{number}}")
+        action.setText(f"Item {number}")
         action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         menu.addAction(action)
 label = QLabel("Click where it hurts")
@@ -135,13 +128,14 @@ label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 window.setCentralWidget(label)
 dock = QDockWidget("Suggestions", window)
 items = QListWidget()
-items.addItems([f"Muscle {{number}}" for number in range(5)])
+items.addItems([f"Muscle {number}" for number in range(5)])
 dock.setWidget(items)
 window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
 FirstPaint(window)
 window.show()
 sys.exit(app.exec())
 """
+)
 
 
 @dataclass(frozen=True)
