@@ -96,7 +96,10 @@ def test_selecting_another_suggestion_changes_cards_and_overlay(
     assert window.controller.focused_trigger_point == second.trigger_point.id
     assert window.controller.shown_patterns == (second.trigger_point.id,)
     assert window.cards.title.startswith(second.muscle.name)
-    assert second.trigger_point.label in window.cards._subtitle.text()
+    subtitle = window.cards._subtitle.text()
+    assert second.trigger_point.label in subtitle
+    # Which point it is, in words: the id ("soleus-1") is for other programs.
+    assert subtitle.startswith("Trigger point") and second.trigger_point.id not in subtitle
     view = window.chart_area.views[View.POSTERIOR]
     overlaid = tagged_ids(view, "essential") | tagged_ids(view, "spillover")
     assert overlaid == {second.trigger_point.id}
@@ -295,6 +298,34 @@ def test_all_zones_at_zero_say_so(qtbot: QtBot, window: MainWindow) -> None:
 
     window.controller.set_intensity("achilles", 0)
     assert window.suggestions.list.empty_text == ALL_AT_ZERO_TEXT
+
+
+def test_pain_no_trigger_point_explains_says_so_in_the_list_and_the_card(
+    qtbot: QtBot, window: MainWindow, catalog: Catalog
+) -> None:
+    """Seen with only the front of the knee marked: an empty list under "Select one to
+    see its treatment", and a card saying the causes "are listed above"."""
+    from calfchart.domain.ranking import rank
+    from calfchart.qt.suggestions_panel import NOTHING_FOUND_TEXT
+    from calfchart.qt.treatment_cards import NOTHING_TO_TREAT_TEXT
+
+    unexplained = [
+        zone
+        for zone in catalog.zones
+        if not rank(catalog.muscles.values(), {zone: 6}, catalog.zones)
+    ]
+    assert unexplained, "every zone is explained: the test needs another case"
+    view = window.chart_area.show_view(catalog.zones[unexplained[0]].views[0])
+    click_zone(qtbot, view, unexplained[0])
+
+    assert window.controller.pain and not window.controller.suggestions
+    assert window.suggestions.list.empty_text == NOTHING_FOUND_TEXT
+    assert window.suggestions.hint.isHidden()
+    assert window.cards.browser.toPlainText() == NOTHING_TO_TREAT_TEXT
+
+    mark_runner(qtbot, window)
+    assert not window.suggestions.hint.isHidden()
+    assert window.cards.browser.toPlainText() != NOTHING_TO_TREAT_TEXT
 
 
 # -- undo and redo ------------------------------------------------------------------------
@@ -584,8 +615,11 @@ def test_looking_up_a_muscle_by_alias_shows_its_points(
     assert window.lookup.points.count() == len(expected)
     # The points nobody should press on their own say so in the list.
     listed = [window.lookup.points.item(r).text() for r in range(len(expected))]
-    for tp, text in zip(muscle.trigger_points, listed, strict=True):
+    for number, (tp, text) in enumerate(zip(muscle.trigger_points, listed, strict=True), 1):
         assert ("not for pressing yourself" in text) is not muscle.may_press(tp), text
+        assert text.startswith(f"{number}. {tp.label}") and tp.id not in text
+    points = "1 trigger point," if len(expected) == 1 else f"{len(expected)} trigger points,"
+    assert points in window.lookup.message.text()
     view = window.chart_area.show_view(muscle.trigger_points[0].views[0])
     assert expected[0] in tagged_ids(view, "trigger-point")
 

@@ -162,6 +162,14 @@ class Muscle:
             return self.treatment.pressure.where
         return SPOT_NOT_PRESSED
 
+    def point_name(self, tp: TriggerPoint) -> str:
+        """Which of the muscle's trigger points `tp` is, in words for a person (the id,
+        "soleus-1", is for other programs)."""
+        if len(self.trigger_points) == 1:
+            return "Trigger point"
+        number = self.trigger_points.index(tp) + 1
+        return f"Trigger point {number} of {len(self.trigger_points)}"
+
     def may_press(self, tp: TriggerPoint) -> bool:
         """Whether a person may press this trigger point of the muscle on their own."""
         return self.treatment.pressure.self_treatment and tp.self_pressure

@@ -101,17 +101,18 @@ class MuscleLookup(QWidget):
         muscle = self._controller.catalog.muscles[muscle_id]
         self._muscle = muscle
         depth = ", deep (under other muscles)" if muscle.is_deep else ""
+        count = len(muscle.trigger_points)
+        points = "1 trigger point" if count == 1 else f"{count} trigger points"
         self.message.setText(
-            f"<b>{muscle.name}</b>{depth}: {len(muscle.trigger_points)} trigger point(s), "
-            "outlined and marked on the drawings."
+            f"<b>{muscle.name}</b>{depth}: {points}, outlined and marked on the drawings."
         )
         self.message.show()
         self._syncing = True
         try:
             self.points.clear()
-            for tp in muscle.trigger_points:
+            for number, tp in enumerate(muscle.trigger_points, start=1):
                 note = "" if muscle.may_press(tp) else " (not for pressing yourself)"
-                item = QListWidgetItem(f"{tp.id}: {tp.label}{note}", self.points)
+                item = QListWidgetItem(f"{number}. {tp.label}{note}", self.points)
                 item.setData(TP_ROLE, tp.id)
                 item.setToolTip(tp.location.landmark)
             self.points.setVisible(bool(muscle.trigger_points))

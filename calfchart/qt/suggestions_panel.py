@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import (
     QColor,
@@ -64,7 +65,11 @@ COLOUR_ROLE = Qt.ItemDataRole.UserRole + 9
 COLOUR_STRIPE = 5
 
 NO_PAIN_TEXT = "Mark where it hurts on the drawings to see which trigger points can cause it."
-NOTHING_FOUND_TEXT = "No trigger point in the catalog refers pain to these zones."
+NOTHING_FOUND_TEXT = (
+    "None of the trigger points calfchart knows refers pain to these zones, so it has "
+    "nothing to suggest. Pain here can have other causes, such as a joint, a tendon or a "
+    "nerve: if it lasts or gets worse, have it examined."
+)
 ALL_AT_ZERO_TEXT = (
     "Every marked zone is at 0/10: with no pain there is nothing to rank. Press a number "
     "key over a zone to say how much it hurts."
@@ -315,6 +320,9 @@ class SuggestionDelegate(QStyledItemDelegate):
 class SuggestionList(QListView):
     """The list itself: forwards clicks on the boxes and modifier clicks to the controller."""
 
+    emptied = Signal(bool)
+    """After each rebuild: whether the list has no row."""
+
     def __init__(self, controller: ChartController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         own_viewport(self)
@@ -398,6 +406,7 @@ class SuggestionList(QListView):
         else:
             self._empty_text = NOTHING_FOUND_TEXT
         self.sync()
+        self.emptied.emit(self.model_.rowCount() == 0)
 
     def sync(self) -> None:
         """Ticks, Sheet boxes and the selected row from the controller."""
@@ -549,6 +558,8 @@ class SuggestionsPanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.hint)
         layout.addWidget(self.list, 1)
+        # Telling how to pick one is no help while there is none.
+        self.list.emptied.connect(self.hint.setHidden)
         listen(controller, self._on_change)
         self.list.rebuild()
 

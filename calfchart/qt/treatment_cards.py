@@ -26,6 +26,11 @@ EMPTY_TEXT = (
     "Click where it hurts on the drawings. The trigger points that can cause that pain "
     "are listed above; pick one to see how to find it, press it and stretch it."
 )
+NOTHING_TO_TREAT_TEXT = (
+    "No treatment to show: none of the trigger points calfchart knows explains the pain "
+    "marked on the drawings (see above). Mark other places that hurt, or look a muscle up "
+    "in the Muscles tab."
+)
 
 READABLE_WIDTH_EM = 38
 """Beyond about 70 characters a line gets hard to follow, so wide cards stop there."""
@@ -151,7 +156,8 @@ class TreatmentCards(QWidget):
             self._title.setText("Treatment")
             self._subtitle.setText("")
             self._subtitle.hide()
-            self.browser.setPlainText(EMPTY_TEXT)
+            ranked_none = any(self._controller.pain.values()) and not self._controller.suggestions
+            self.browser.setPlainText(NOTHING_TO_TREAT_TEXT if ranked_none else EMPTY_TEXT)
             self._shown_tp = None
             self._sync_switches()
             return
@@ -160,7 +166,7 @@ class TreatmentCards(QWidget):
         muscle = catalog.muscles[tp.muscle_id]
         deep = " (deep muscle)" if muscle.is_deep else ""
         self._title.setText(f"{muscle.name}{deep}")
-        self._subtitle.setText(f"Trigger point {tp.id}: {tp.label}")
+        self._subtitle.setText(f"{muscle.point_name(tp)}: {tp.label}")
         self._subtitle.show()
         # Keep the reader's place when only the switches changed.
         position = self.browser.verticalScrollBar().value() if tp_id == self._shown_tp else 0
