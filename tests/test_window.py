@@ -440,6 +440,36 @@ def test_a_red_flag_answer_raises_the_banner_and_withholds_the_massage(
     assert heading in window.cards.text()
 
 
+def test_two_red_flags_are_both_told_and_the_banner_ends_under_a_whole_line(
+    qtbot: QtBot, window: MainWindow, catalog: Catalog
+) -> None:
+    """Seen with a clot and a torn heel cord: the headline gave the first advice only,
+    the second warning lay out of sight below, and the banner cut a line in half; and
+    on a tall screen it still showed six lines, the clot's "do not massage" out of sight."""
+    window.resize(945, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    window.controller.set_intensity("calf_upper_medial", 5)
+    window.controller.set_answer("dvt-calf-swollen", True)
+    window.controller.set_answer("achilles-pop", True)
+    banner = window.banner
+    qtbot.waitUntil(lambda: banner.isVisible() and banner.details != "")
+    assert banner.headline == Urgency.URGENT.advice + " (2 warnings below)"
+    for flag in ("dvt", "achilles_rupture"):
+        assert catalog.red_flags[flag].condition in banner.details
+
+    # The explanation scrolls in a window whose lower edge falls under a whole line,
+    # never through one; and that window grows with the panel, a whole line at a time.
+    scroll, details = banner._scroll, banner._details
+    bottoms = banner.line_bottoms(details.width())
+    assert bottoms[-1] == details.heightForWidth(details.width())  # laid out as shown
+    small = scroll.height()
+    assert small in bottoms and small < bottoms[-1]  # it scrolls here
+    window.resize(1280, 1000)
+    qtbot.waitUntil(lambda: scroll.height() > small)
+    assert scroll.height() in bottoms
+
+
 @pytest.mark.parametrize(
     ("scheme", "answer", "zone"),
     [

@@ -6,9 +6,10 @@ word for the urgency, what to do, and each condition in words.
 
 from __future__ import annotations
 
+import math
 from html import escape
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -18,6 +19,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QResizeEvent,
+    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -43,8 +45,11 @@ _COLOURS = {
     Urgency.SOON: (QColor("#f2b705"), QColor("#1a1a1a")),
 }
 
-MAX_DETAIL_LINES = 6
-"""The banner's text takes at most this many lines of height, then scrolls."""
+MIN_DETAIL_LINES = 6
+"""The explanation shows at least this many lines before it scrolls..."""
+DETAIL_SHARE = 0.4
+"""...and more, up to this share of the panel's height, where the panel is tall: what to
+do matters more than the suggestions while a red flag stands."""
 
 WITHHELD_TEXT = "Self-massage, stretching and acupressure are withheld until a doctor has seen you."
 
@@ -132,6 +137,9 @@ class RedFlagBanner(QFrame):
         row.addWidget(self._sign, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
 
+        if parent is not None:
+            # The room the explanation may take follows the panel's height.
+            parent.installEventFilter(self)
         listen(controller, self._on_change)
         self._refresh()
 
@@ -155,15 +163,45 @@ class RedFlagBanner(QFrame):
         super().resizeEvent(event)
         self._fit_height()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.parentWidget():
+            self._fit_height()
+        return False
+
     def _fit_height(self) -> None:
         bar = self._scroll.verticalScrollBar().sizeHint().width()
-        needed = self._details.heightForWidth(max(100, self._scroll.width() - bar))
-        if needed < 0:  # no text yet
+        width = max(100, self._scroll.width() - bar)
+        needed = self._details.heightForWidth(width)
+        if needed < 0 or not self._details.text():  # no text yet
             return
-        cap = self._details.fontMetrics().lineSpacing() * MAX_DETAIL_LINES
-        height = min(needed, cap)
+        bottoms = self.line_bottoms(width)
+        column = self.parentWidget()
+        share = int(column.height() * DETAIL_SHARE) if column is not None else 0
+        room = max(bottoms[min(len(bottoms), MIN_DETAIL_LINES) - 1], share)
+        # The banner's window onto a long explanation ends under a whole line.
+        height = min(needed, max(bottom for bottom in bottoms if bottom <= room))
         if self._scroll.height() != height or self._scroll.minimumHeight() != height:
             self._scroll.setFixedHeight(height)
+
+    def line_bottoms(self, width: int) -> list[int]:
+        """Where each line of the explanation ends, laid out `width` wide, the gaps
+        between its paragraphs included."""
+        # Laid out as QLabel lays out rich text: its font, no margin around the text.
+        document = QTextDocument()
+        document.setDefaultFont(self._details.font())
+        document.setDocumentMargin(0)
+        document.setHtml(self._details.text())
+        document.setTextWidth(width)
+        layout = document.documentLayout()
+        bottoms = []
+        block = document.begin()
+        while block.isValid():
+            top = layout.blockBoundingRect(block).top()
+            lines = block.layout()
+            for n in range(lines.lineCount()):
+                bottoms.append(math.ceil(top + lines.lineAt(n).y() + lines.lineAt(n).height()))
+            block = block.next()
+        return bottoms
 
     def _refresh(self) -> None:
         raised = self._controller.raised_flags
@@ -188,7 +226,9 @@ class RedFlagBanner(QFrame):
             label.setPalette(palette)
         self.update()
         self._sign.set_colours(foreground, background)
-        self._headline.setText(most_pressing.advice)
+        # The explanation may scroll: a second warning must not hide below the first.
+        count = f" ({len(raised)} warnings below)" if len(raised) > 1 else ""
+        self._headline.setText(most_pressing.advice + count)
         lines = [
             f"<p style='margin:0 0 4px 0'><b>{escape(r.red_flag.condition)}.</b> "
             f"{escape(r.red_flag.message)}</p>"
