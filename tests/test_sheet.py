@@ -142,6 +142,12 @@ def test_a_spot_not_to_be_pressed_keeps_its_muscles_technique(catalog: Catalog) 
     }
     marks = {m.trigger_point_id: m.press for p in sheet.drawings for m in p.marks}
     assert marks == {"gastrocnemius-3": False, "gastrocnemius-1": True}
+    # The spot at the knee hollow says, in words and in its own place, not to press it:
+    # the crossed circle in the key alone was once all the sheet said.
+    from calfchart.domain.muscles import SPOT_NOT_PRESSED
+
+    not_pressed = {s.trigger_point_id: s.not_pressed for s in section.spots}
+    assert not_pressed == {"gastrocnemius-3": SPOT_NOT_PRESSED, "gastrocnemius-1": None}
 
 
 def test_a_section_whose_spots_are_all_not_to_be_pressed_teaches_no_pressing(
@@ -365,6 +371,26 @@ def test_the_popliteal_caution_is_printed(qapp: object, catalog: Catalog, tmp_pa
     assert "Do not press this spot yourself" in text
     assert "The popliteal artery and vein and the tibial nerve" in text
     assert "How hard:" not in text
+
+
+def test_a_spot_not_to_be_pressed_says_so_beside_it_on_paper(
+    qapp: object, catalog: Catalog, tmp_path: Path
+) -> None:
+    from calfchart.qt.printing import PaperSize, export_pdf
+
+    sheet = build_sheet(
+        catalog,
+        side=Side.RIGHT,
+        pain={"knee_posterior": 6, "calf_upper_medial": 4},
+        trigger_points=["gastrocnemius-1", "gastrocnemius-3"],
+    )
+    path = tmp_path / "mixed.pdf"
+    export_pdf(sheet, path, PaperSize.A4)
+    text = " ".join(pdf_text(path))
+    knee_hollow = text.index("Behind the knee, inner side")
+    warning = text.index("Do not press this spot yourself.", knee_hollow)
+    assert warning < text.index("How to press the spots marked X")
+    assert "Where it lies:" in text[knee_hollow:warning]
 
 
 def test_figures_never_cross_a_page_edge(qapp: object, catalog: Catalog) -> None:

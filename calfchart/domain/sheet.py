@@ -116,6 +116,9 @@ class Spot:
     """How to find it with a finger; None when self-treatment is withheld."""
     views: tuple[View, ...]
     press: bool
+    not_pressed: str | None = None
+    """For a spot not to be pressed while others of its muscle may be: what to do
+    instead (a section with no spot to press says it once, for all)."""
 
 
 def _dose(hold: str, repetitions: str, frequency: str) -> str:
@@ -379,6 +382,7 @@ def _section(
             landmark=None if withheld else tp.location.landmark,
             views=tp.views,
             press=muscle.may_press(tp),
+            not_pressed=muscle.not_for_pressing if press and not muscle.may_press(tp) else None,
         )
         for n, tp in points
     )

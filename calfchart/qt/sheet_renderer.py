@@ -1426,7 +1426,13 @@ class _SheetHtml:
             mark = "X" if spot.press and spot.landmark else "Trigger point "
             spots.append(f"<p><b>{mark}{spot.number}: {_e(spot.label)}.</b> {_e(spot.why)}</p>")
             if spot.landmark:
-                spots.append(f"<p><b>Find it:</b> {_e(spot.landmark)}</p>")
+                # A spot not to be pressed is not one to go looking for with a finger.
+                find = "Find it" if spot.press else "Where it lies"
+                spots.append(f"<p><b>{find}:</b> {_e(spot.landmark)}</p>")
+            if spot.not_pressed and not section.withheld:
+                spots.append(
+                    f"<p><b>Do not press this spot yourself.</b> {_e(spot.not_pressed)}</p>"
+                )
         keep, mark, _ = self.keep()
         name = _e(f"{section.number}. {section.muscle_name}")
         title = f"<h3 style='font-size:11pt'>{mark}{name}</h3>"
@@ -1443,8 +1449,10 @@ class _SheetHtml:
         press = []
         if section.pressure is not None:
             p = section.pressure
+            # Beside a spot not to be pressed, which ones are meant must be plain.
+            only = " the spots marked X" if any(not spot.press for spot in section.spots) else ""
             press.append(
-                self.heading(3, "How to press")
+                self.heading(3, f"How to press{only}")
                 + f"<p>{_e(p.position)} <i>Use:</i> {_e(', '.join(p.tools))}.</p>"
                 f"<p><b>How hard:</b> {_e(p.how_hard)}</p>"
                 f"<p><b>Dose:</b> {_e(p.dose)}</p>"
