@@ -161,6 +161,9 @@ def _font(size: float, bold: bool = False) -> QFont:
     font.setBold(bold)
     # Unhinted metrics are the same at 72 dpi and at 1200: the layout does not drift.
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    # A ligature ("ﬂ" for "fl") reaches the PDF's text as that one character: "flexor"
+    # would then not be found, copied or read aloud as written.
+    font.setFeature(QFont.Tag("liga"), 0)
     return font
 
 
