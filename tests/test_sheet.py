@@ -360,6 +360,33 @@ def test_the_red_flag_sheet_leads_with_the_warning_and_teaches_no_massage(
     for massage in ("How to press", "How hard:", "Dose:", "Find it:", "Hold 30 to", "Stretch:"):
         assert massage not in text, massage
     assert "X1" not in text  # no "press here" marks either
+    # Nor does a source's summary of a technique read like one among the main sources.
+    assert "press to the barrier" not in text and "Simons DG. Trigger-point" in text
+
+
+@pytest.mark.parametrize(
+    ("pain", "says"),
+    [
+        ({"heel_plantar": 0}, "None: no place is marked as hurting"),
+        ({"knee_anterior": 6}, "None: no trigger point calfchart knows refers pain"),
+    ],
+)
+def test_a_sheet_with_nothing_to_treat_says_why_and_asks_no_doctor_visit(
+    qapp: object, catalog: Catalog, tmp_path: Path, pain: dict[str, int], says: str
+) -> None:
+    """Seen with every zone at 0: a sheet with no word on trigger points, and a log that
+    said "Take it to the doctor." (the red-flag diary's words) with no warning raised."""
+    from calfchart.qt.printing import export_pdf
+
+    sheet = build_sheet(catalog, side=Side.RIGHT, pain=pain, date=DAY)
+    assert not sheet.sections and not sheet.warnings
+    path = tmp_path / "nothing.pdf"
+    export_pdf(sheet, path)
+    text = " ".join(pdf_text(path))
+    assert "Trigger points to treat " + says in text
+    assert "Two-week log" in text and "Take it to the doctor" not in text
+    if sheet.other_sources == 1:
+        assert "1 more source;" in text
 
 
 def test_the_popliteal_caution_is_printed(qapp: object, catalog: Catalog, tmp_path: Path) -> None:
