@@ -135,3 +135,10 @@ def test_a_long_list_of_what_a_pattern_does_not_explain_names_the_worst_and_coun
     assert result.why.endswith("does not explain the zone5, zone6, zone1 and 4 other painful zones")
     few = rank([heel], {"zone0": 3, "zone1": 3, "zone2": 3}, zones_named(*names))
     assert few[0].why.endswith("does not explain the zone1 and zone2")
+
+
+def test_a_zone_named_with_a_bracket_takes_its_kind_inside_it(catalog: Catalog) -> None:
+    """Seen for the low back: "the low back (over the pelvis joint) (essential zone)"."""
+    (first, *_) = rank(catalog.muscles.values(), {"sacroiliac": 5}, catalog.zones)
+    assert "(over the pelvis joint; essential zone)" in first.why
+    assert ") (" not in first.why

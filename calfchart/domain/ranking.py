@@ -64,6 +64,14 @@ def _zone_list(ids: Iterable[str], zones: Mapping[str, Zone], most: int | None =
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _labelled(names: str, kind: str) -> str:
+    """`names` with the kind of zone they are in brackets: inside a bracket that closes
+    them ("low back (over the pelvis joint; essential zone)"), not a second one."""
+    if names.endswith(")"):
+        return f"{names[:-1]}; {kind} zone)"
+    return f"{names} ({kind} zone)"
+
+
 def explain(
     essential: tuple[str, ...],
     spillover: tuple[str, ...],
@@ -74,10 +82,10 @@ def explain(
     """The reason for a suggestion, in words a person understands."""
     parts: list[str] = []
     if essential:
-        parts.append(f"refers pain to the {_zone_list(essential, zones)} (essential zone)")
+        parts.append(f"refers pain to the {_labelled(_zone_list(essential, zones), 'essential')}")
     if spillover:
         verb = "and sometimes to" if essential else "sometimes refers pain to"
-        parts.append(f"{verb} the {_zone_list(spillover, zones)} (spillover zone)")
+        parts.append(f"{verb} the {_labelled(_zone_list(spillover, zones), 'spillover')}")
     text = " ".join(parts)
     if unexplained:
         # With much of the leg marked, every reason would list most of it again.

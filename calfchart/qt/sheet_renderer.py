@@ -1311,9 +1311,26 @@ class _SheetHtml:
             self.parts.append(self.heading(2, heading))
             for section in sheet.sections:
                 self._section(section)
+        elif not sheet.warnings:
+            self.parts.append(
+                self.heading(2, "Trigger points to treat") + f"<p>{_e(self._none())}</p>"
+            )
         self._log()
         self._about()
         return f"<html><body>{''.join(self.parts)}</body></html>"
+
+    def _none(self) -> str:
+        """Why a sheet with no red flag suggests no trigger point."""
+        if not any(mark.intensity > 0 for mark in self.sheet.pain):
+            return (
+                "None: no place is marked as hurting (every marked place is at 0 out of 10), "
+                "so there is nothing to look for."
+            )
+        return (
+            "None: no trigger point calfchart knows refers pain to the places marked. Pain "
+            "there can have other causes, such as a joint, a tendon or a nerve: if it lasts "
+            "or gets worse, have it examined."
+        )
 
     # -- the parts, in page order --------------------------------------------------------
     def _warnings(self) -> None:
@@ -1621,13 +1638,13 @@ class _SheetHtml:
         rows = "".join(
             f"<tr><td class='small'><b>{_e(label)}</b></td>{blank}</tr>" for label in labels
         )
-        what = (
-            "write how much it hurts (0 = no pain, 10 = the worst you can imagine), and tick "
-            "each exercise you did."
-            if log.exercises
-            else "write how much it hurts (0 = no pain, 10 = the worst you can imagine). "
-            "Take it to the doctor."
-        )
+        what = "write how much it hurts (0 = no pain, 10 = the worst you can imagine)"
+        if log.exercises:
+            what += ", and tick each exercise you did."
+        elif self.sheet.self_treatment_withheld:
+            what += ". Take it to the doctor."
+        else:
+            what += "."
         _, mark, end = self.keep(whole=True)
         table = self._fitting_table(
             lambda width: (
@@ -1643,9 +1660,13 @@ class _SheetHtml:
         sources = " ".join(_e(c.text) for c in sheet.citations)
         more = []
         if sheet.other_sources:
+            others = (
+                "1 more source"
+                if sheet.other_sources == 1
+                else f"{sheet.other_sources} more sources"
+            )
             more.append(
-                f"The sheet also draws on {sheet.other_sources} more sources; calfchart "
-                "lists every source under each muscle."
+                f"The sheet also draws on {others}; calfchart lists every source under each muscle."
             )
         if sheet.unverified:
             more.append("Some details are general clinical knowledge, not yet checked against "
