@@ -127,6 +127,31 @@ def test_popliteus_has_no_self_pressure_but_keeps_its_caution(catalog: Catalog) 
     assert sheet.log.exercises == ("Popliteus: stretch",)
 
 
+@pytest.mark.parametrize(
+    ("pain", "muscles"),
+    [
+        ({"heel_plantar": 5}, "soleus"),
+        ({"knee_posterior": 6, "knee_medial": 4}, ""),
+        ({"sole_midfoot": 5, "foot_dorsum_medial": 4, "thigh_lateral": 3}, ""),
+        ({"knee_posterior": 5}, "gastrocnemius soleus plantaris popliteus tibialis_posterior"),
+    ],
+)
+def test_every_trigger_point_on_the_sheet_is_on_the_pain_drawing(
+    catalog: Catalog, pain: dict[str, int], muscles: str
+) -> None:
+    """Seen: soleus for heel pain drawn on no view (only the sole was drawn), and
+    plantaris and popliteus for knee pain left off (only the inner side was drawn)."""
+    if muscles:
+        sheet = chosen_muscles(catalog, Side.RIGHT, pain, muscles)
+    else:
+        sheet = build_sheet(catalog, side=Side.RIGHT, pain=pain, date=DAY)
+    listed = {spot.trigger_point_id for section in sheet.sections for spot in section.spots}
+    drawn = {mark.trigger_point_id for panel in sheet.drawings for mark in panel.marks}
+    assert listed and listed <= drawn
+    shown = {p.zone_id for panel in sheet.drawings for p in panel.pain}
+    assert shown == set(pain)
+
+
 def test_a_spot_not_to_be_pressed_keeps_its_muscles_technique(catalog: Catalog) -> None:
     sheet = build_sheet(
         catalog,

@@ -315,25 +315,26 @@ def _drawing_panels(
     marks: Sequence[tuple[TriggerPoint, SpotMark]],
     catalog: Catalog,
 ) -> tuple[DrawingPanel, ...]:
-    """The fewest views that show every marked zone, in the drawings' usual order.
+    """The fewest views that show every marked zone and every trigger point on the
+    sheet, in the drawings' usual order.
 
-    A zone seen from several sides (the lower inner calf is on the back and the inner
-    side) is drawn once, on the view that also shows the most of the other zones.
+    A zone or a point seen from several sides (the lower inner calf is on the back and
+    the inner side) is drawn once, on the view that also shows the most of the others:
+    a point numbered in the text must be found on the drawing too.
     """
-    left = {p.zone_id for p in pain}
+    seen_on = {f"zone {p.zone_id}": catalog.zones[p.zone_id].views for p in pain}
+    seen_on |= {f"point {tp.id}": tp.views for tp, _ in marks}
+    left = set(seen_on)
     chosen: list[View] = []
     while left:
         best = max(
             View,
-            key=lambda v: (
-                sum(1 for z in left if v in catalog.zones[z].views),
-                -list(View).index(v),
-            ),
+            key=lambda v: (sum(1 for item in left if v in seen_on[item]), -list(View).index(v)),
         )
-        if not any(best in catalog.zones[z].views for z in left):
+        if not any(best in seen_on[item] for item in left):
             break
         chosen.append(best)
-        left = {z for z in left if best not in catalog.zones[z].views}
+        left = {item for item in left if best not in seen_on[item]}
     chosen.sort(key=list(View).index)
     panels: list[DrawingPanel] = []
     for view in chosen:
