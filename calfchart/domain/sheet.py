@@ -320,8 +320,11 @@ def _drawing_panels(
 
     A zone or a point seen from several sides (the lower inner calf is on the back and
     the inner side) is drawn once, on the view that also shows the most of the others:
-    a point numbered in the text must be found on the drawing too.
+    a point numbered in the text must be found on the drawing too. With no pain marked
+    there is no pain drawing: each point is shown beside its own text.
     """
+    if not pain:
+        return ()
     seen_on = {f"zone {p.zone_id}": catalog.zones[p.zone_id].views for p in pain}
     seen_on |= {f"point {tp.id}": tp.views for tp, _ in marks}
     left = set(seen_on)
