@@ -60,8 +60,8 @@ def sheet_from_arguments(args: argparse.Namespace, catalog: Catalog) -> Treatmen
         manual_red_flags=tuple(dict.fromkeys(args.red_flag or [])),
         name=args.name if args.name is not None else (session.name if session else ""),
         prepared_by=args.prepared_by or "",
-        date=session.date if session else None,
         acupressure=bool(getattr(args, "acupressure", False)),
+        charted=session.date if session else None,
     )
 
 

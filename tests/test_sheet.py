@@ -278,6 +278,14 @@ def test_the_window_sheet_follows_the_controller(catalog: Catalog) -> None:
     assert sheet_from_controller(controller).sections[0].acupressure
     controller.set_answer(first_question(catalog, "dvt"), True)
     assert sheet_from_controller(controller).self_treatment_withheld
+    # Charted today, printed today: one date. A session charted earlier is printed with
+    # today's date (its log starts today) and says when the pain was charted.
+    today = dt.date.today()
+    assert sheet.date == today and sheet.charted is None
+    controller.date = today - dt.timedelta(days=12)
+    later = sheet_from_controller(controller)
+    assert later.date == today and later.log.days[0] == today
+    assert later.charted == today - dt.timedelta(days=12)
 
 
 def test_a_minimal_pack_makes_a_sheet(pack: Path) -> None:

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from calfchart.cli import main
 from calfchart.domain.catalog import Catalog
 from calfchart.domain.session import Session
+from calfchart.domain.sheet import day_label, long_date
 from calfchart.domain.zones import Side
 
 RUNNER = [
@@ -105,7 +106,12 @@ def test_the_session_gives_the_case_and_the_command_line_adds_to_it(
     code, _, _ = run(["--session", str(saved), "-o", str(target)], capsys)
     assert code == 0
     text = text_of(target)
-    assert "Name: Ana" in text and "Leg: left" in text and "25 November 2026" in text
+    assert "Name: Ana" in text and "Leg: left" in text
+    # Printed today from a session charted earlier: both days said, and the log starts
+    # today, not in the past.
+    today = dt.date.today()
+    assert f"Date: {long_date(today)}" in text and "Pain charted: 25 November 2026" in text
+    assert day_label(today) in text and day_label(dt.date(2026, 11, 25)) not in text
     assert "Gastrocnemius" in text and "1. Soleus" not in text  # the session's choice
     code, _, _ = run(
         ["--session", str(saved), "--name", "Ana B", "--side", "right", "-o", str(target)], capsys

@@ -246,6 +246,7 @@ class TreatmentSheet:
     title: str
     name: str
     date: dt.date
+    """The day it is printed: its two-week log starts then."""
     side: Side
     prepared_by: str
     warnings: tuple[RedFlagWarning, ...]
@@ -264,6 +265,9 @@ class TreatmentSheet:
     unverified: bool
     """Some facts on the sheet come from general knowledge not checked against a source."""
     disclaimer: str
+    charted: dt.date | None = None
+    """The day the pain was charted, where that is not the day it is printed (a saved
+    session printed again later)."""
 
     @property
     def self_treatment_withheld(self) -> bool:
@@ -272,6 +276,10 @@ class TreatmentSheet:
     @property
     def date_text(self) -> str:
         return long_date(self.date)
+
+    @property
+    def charted_text(self) -> str | None:
+        return long_date(self.charted) if self.charted is not None else None
 
 
 # -- building it ------------------------------------------------------------------------
@@ -538,12 +546,15 @@ def build_sheet(
     prepared_by: str = "",
     date: dt.date | None = None,
     acupressure: bool = False,
+    charted: dt.date | None = None,
 ) -> TreatmentSheet:
     """The treatment sheet for one case.
 
     `pain` maps zone ids to 0-10; `trigger_points` are the chosen ones (empty: the best
     three for the pain); `manual_red_flags` are red flags a clinician raises by hand.
     Acupressure points are left out unless asked for, to keep the sheet to two pages.
+    `date` is the day it is printed (today unless given); `charted`, the day the pain
+    was charted, if it was charted earlier (a saved session).
     Raises UnknownIdError for an unknown zone, trigger point or red flag.
     """
     for zone_id in pain:
@@ -630,6 +641,7 @@ def build_sheet(
         other_sources=len(others),
         unverified=UNVERIFIED in core or UNVERIFIED in notes,
         disclaimer=catalog.texts.disclaimer,
+        charted=charted if charted is not None and charted != day else None,
     )
 
 
@@ -653,6 +665,6 @@ def sheet_from_controller(
         manual_red_flags=manual_red_flags,
         name=controller.name,
         prepared_by=prepared_by,
-        date=controller.date,
         acupressure=controller.acupressure_shown if acupressure is None else acupressure,
+        charted=controller.date,
     )

@@ -1378,6 +1378,8 @@ class _SheetHtml:
             f"<b>Date:</b> {_e(sheet.date_text)}",
             f"<b>Leg:</b> {sheet.side.value}",
         ]
+        if sheet.charted_text:
+            details.insert(2, f"<b>Pain charted:</b> {_e(sheet.charted_text)}")
         if sheet.prepared_by:
             details.append(f"<b>Prepared by:</b> {_e(_numbers_unbroken(sheet.prepared_by))}")
         top = f"{_px(6)}" if sheet.warnings else "0"
