@@ -199,3 +199,16 @@ def test_nothing_directs_self_pressure_into_the_knee_hollow(catalog: Catalog) ->
             if tp.id in at_the_knee:
                 assert not muscle.may_press(tp), tp.id
     assert "Do not press it yourself" in catalog.acupressure["BL40"].how
+
+
+def test_a_stretch_named_alike_is_written_alike(catalog: Catalog) -> None:
+    """The sheet prints a stretch two muscles share once ("the same stretch as for...");
+    seen: the straight-knee calf stretch for gastrocnemius and plantaris, and the towel
+    stretch for the two peroneal muscles, printed twice under one title, a phrase apart."""
+    by_name: dict[str, list[tuple[str, object]]] = {}
+    for muscle in catalog.muscles.values():
+        s = muscle.treatment.stretch
+        written = (s.steps, s.hold_seconds, s.repetitions, s.frequency)
+        by_name.setdefault(s.name, []).append((muscle.id, written))
+    for name, muscles in by_name.items():
+        assert len({written for _, written in muscles}) == 1, (name, [m for m, _ in muscles])
