@@ -787,3 +787,93 @@ def test_a_label_breaks_at_the_space_nearest_its_middle(qapp: QApplication) -> N
     single = LabelItem("Soleus", QFont(), QColor("black"), QColor("white"), True)
     single.fit_width(1)
     assert list(single._lines) == ["Soleus"]  # one word: nothing to break
+
+
+def _fitted(qtbot: QtBot, chart: ChartView) -> ChartView:
+    """The view with no scroll bars, which a fitted drawing never needs: offscreen, a
+    view shown at its first size can keep a scroll bar of zero range that narrows the
+    viewport while the drawing stays centred on the wider one."""
+    chart.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    chart.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    qtbot.waitUntil(lambda: chart.viewport().width() == chart.width() - 4)
+    return chart
+
+
+def _on_screen(chart: ChartView, label: LabelItem) -> QRectF:
+    """Where a text is drawn in the view's viewport, in pixels."""
+    return label.deviceTransform(chart.viewportTransform()).mapRect(label.boundingRect())
+
+
+@pytest.mark.parametrize("side", list(Side))
+@pytest.mark.parametrize("size", [(135, 520), (170, 610)])
+def test_every_muscle_name_stays_inside_a_small_view(
+    qtbot: QtBot,
+    make_view: ViewMaker,
+    controller: ChartController,
+    side: Side,
+    size: tuple[int, int],
+) -> None:
+    """At 945x600 "Tibialis posterior (deep)" and "Flexor digitorum longus (deep)" were
+    pushed wholly out of the back view (and "Flexor hallucis longus" cut in half at
+    1280x800): in a crowded view a name went out of sight rather than overlap another."""
+    for zone_id, level in CROWDED_CASES["runner"].items():
+        controller.set_intensity(zone_id, level)
+    controller.set_side(side)
+    controller.show_muscles(set(controller.catalog.muscles))
+    controller.set_acupressure_shown(True)
+    names = 0
+    for kind in View:
+        chart = _fitted(qtbot, make_view(kind, *size))
+        shown = QRectF(chart.viewport().rect())
+        texts = [i for i in chart.chart_scene().items() if isinstance(i, LabelItem)]
+        cut = [t.text for t in texts if not shown.contains(_on_screen(chart, t))]
+        assert cut == [], (kind, side)
+        names += sum(1 for t in texts if t.data(0) is not None and t.data(0)[0] == "muscle-label")
+    assert names >= 20
+
+
+ACUPRESSURE_REACH_PIXELS = 12.0
+"""An acupressure code's plate starts at most this far from the middle of its dot."""
+
+
+@pytest.mark.parametrize("side", list(Side))
+@pytest.mark.parametrize("size", [(135, 520), (257, 714), (380, 1090)])
+def test_an_acupressure_code_stays_beside_its_own_dot(
+    qtbot: QtBot,
+    make_view: ViewMaker,
+    controller: ChartController,
+    side: Side,
+    size: tuple[int, int],
+) -> None:
+    """On the left leg's back view BL57's code sat next to BL56's dot, 43 px from its
+    own, while its dot had no code beside it."""
+    for zone_id, level in CROWDED_CASES["runner"].items():
+        controller.set_intensity(zone_id, level)
+    controller.set_side(side)
+    controller.show_muscles(set(controller.catalog.muscles))
+    controller.set_acupressure_shown(True)
+
+    def gap(rect: QRectF, point: QPointF) -> float:
+        dx = max(rect.left() - point.x(), 0.0, point.x() - rect.right())
+        dy = max(rect.top() - point.y(), 0.0, point.y() - rect.bottom())
+        return float(dx**2 + dy**2) ** 0.5
+
+    checked = 0
+    for kind in View:
+        chart = _fitted(qtbot, make_view(kind, *size))
+        dots = {
+            dot.data(0)[1]: QPointF(chart.mapFromScene(dot.sceneBoundingRect().center()))
+            for dot in _tagged(chart, "acupressure")
+        }
+        for item in chart.chart_scene().items():
+            data = item.data(0) if isinstance(item, LabelItem) else None
+            if data is None or data[0] != "acupressure-label":
+                continue
+            assert isinstance(item, LabelItem)
+            plate = _on_screen(chart, item)
+            own = gap(plate, dots[data[1]])
+            assert own <= ACUPRESSURE_REACH_PIXELS, (kind, side, data[1], own)
+            nearer = [p for p, at in dots.items() if p != data[1] and gap(plate, at) <= own]
+            assert nearer == [], (kind, side, data[1])
+            checked += 1
+    assert checked >= 5

@@ -200,9 +200,15 @@ class LabelItem(QGraphicsItem):
     def text(self) -> str:
         return self._text
 
+    @property
+    def one_line_width(self) -> float:
+        """The width of the whole text on one line, in pixels."""
+        return self._one_line_width
+
     def fit_width(self, pixels: float) -> None:
         """On two lines, broken at the space nearest the middle, when one line would be
-        wider than `pixels` (a narrow view would cut "Flexor digitorum longus (deep)")."""
+        wider than `pixels` (a narrow view would cut "Flexor digitorum longus (deep)");
+        on as many lines as it takes when even two would be too wide."""
         words = self._text.split(" ")
         lines: tuple[str, ...] = (self._text,)
         if self._one_line_width > pixels and len(words) > 1:
@@ -210,11 +216,28 @@ class LabelItem(QGraphicsItem):
             breaks = [len(" ".join(words[:n])) for n in range(1, len(words))]
             n = min(range(len(breaks)), key=lambda i: abs(breaks[i] - middle)) + 1
             lines = (" ".join(words[:n]), " ".join(words[n:]))
+            if self._width_of(lines) > pixels:
+                lines = self._wrapped(words, pixels)
         if lines != self._lines:
             self.prepareGeometryChange()
             self._lines = lines
             self._lay_out()
             self.update()
+
+    def _width_of(self, lines: tuple[str, ...]) -> float:
+        metrics = QFontMetricsF(self._font)
+        return max(metrics.horizontalAdvance(line) for line in lines) + 6
+
+    def _wrapped(self, words: list[str], pixels: float) -> tuple[str, ...]:
+        """Word by word, a new line whenever the next word would pass `pixels`."""
+        lines = [words[0]]
+        for word in words[1:]:
+            longer = f"{lines[-1]} {word}"
+            if self._width_of((longer,)) > pixels:
+                lines.append(word)
+            else:
+                lines[-1] = longer
+        return tuple(lines)
 
     def place(self, point: QPointF) -> None:
         """Put the label at its point (decluttering may move it down from there)."""
@@ -324,46 +347,227 @@ class ZoneItem(QGraphicsPathItem):
         self._chart.zone_menu_requested(self.zone.id, event.screenPos())
 
 
+COVER_COST = 1000.0
+"""Covering a trigger-point mark, an acupressure dot or code, or a zone's number: a
+text does so only where every other place nearby is worse."""
+OVERLAP_COST = 300.0
+OVERLAP_SHARE_COST = 600.0
+"""Covering another name: cheaper than hiding a mark, and cheaper the less of it is
+covered (the cost grows by OVERLAP_SHARE_COST as the covered share goes to all of it).
+In a crowded view two names overlapping a little both stay readable; a name pushed
+out of the window to avoid that could not be read at all."""
+WRONG_DOT_COST = 5000.0
+"""An acupressure code nearer another dot than its own names the wrong point."""
+VIEW_EDGE_PIXELS = 2.0
+"""Texts keep this far inside the edge of the view."""
+BADGE_REACH = (4, 6, 3)
+NAME_REACH = (10, 12, 4)
+"""How far a zone's number and a muscle's name look for a free place: steps of 60 %
+of their height up and down, of half their width to either side. A name may travel
+further, along its muscle, in a view crowded with names."""
+MISS_COST = 100.0
+"""A text away from what it names (a number out of its zone, a name off its muscle)."""
+NAME_NEAR_PIXELS = 50.0
+NAME_FAR_COST = 3.0
+"""A name may move this far from its place on the muscle freely; each pixel further
+costs this much, so that beyond about 120 pixels a small overlap with another name is
+the lesser evil."""
+WRAP_COST = 3.0
+"""A name on two lines reads a little less easily: worth it only to move it less far
+(by about three steps) or to uncover something."""
+
+
+def _covering_cost(rect: QRectF, taken: list[QRectF], texts: list[QRectF]) -> float:
+    """What it costs to put a text at `rect`: COVER_COST for each thing `taken` it
+    covers, and for each of the other `texts`, more the more of it is covered."""
+    total = sum(COVER_COST for r in taken if r.intersects(rect))
+    area = rect.width() * rect.height()
+    for other in texts:
+        if other.intersects(rect):
+            common = other.intersected(rect)
+            smaller = max(min(area, other.width() * other.height()), 1e-9)
+            share = common.width() * common.height() / smaller
+            total += OVERLAP_COST + OVERLAP_SHARE_COST * share
+    return total
+
+
+def _shift_into(rect: QRectF, bounds: QRectF | None) -> QPointF:
+    """The shortest move that brings `rect` inside `bounds`; a text wider or taller
+    than them keeps its left or top edge in view, where reading starts."""
+    if bounds is None:
+        return QPointF()
+
+    def along(low: float, high: float, start: float, end: float) -> float:
+        shift = min(0.0, end - high)
+        return shift + max(0.0, start - (low + shift))
+
+    return QPointF(
+        along(rect.left(), rect.right(), bounds.left(), bounds.right()),
+        along(rect.top(), rect.bottom(), bounds.top(), bounds.bottom()),
+    )
+
+
 def _free_offset(
     home: QRectF,
     taken: list[QRectF],
-    inside: Callable[[QPointF], bool] | None,
+    fit: Callable[[QRectF], float] | None,
     bounds: QRectF | None = None,
+    texts: list[QRectF] | None = None,
+    reach: tuple[int, int, int] = BADGE_REACH,
 ) -> QPointF:
-    """How far to move a text from `home` (in scene units) so that it covers nothing
-    `taken`: the nearest such place, kept inside a zone (`inside` tells a scene point in
-    it) when one is given and inside `bounds` (the drawing, so the view does not cut it
-    off); when every place nearby is covered, the least covered one."""
+    """How far to move a text from `home`: see _free_place."""
+    return _free_place(home, taken, fit, bounds, texts, reach)[1]
 
-    def cost(rect: QRectF, distance: float) -> float:
-        total = distance + sum(1000.0 for r in taken if r.intersects(rect))
-        if bounds is not None and not bounds.contains(rect):
-            total += 500.0
-        if inside is not None and not inside(rect.center()):
-            total += 100.0
-        elif inside is not None and not all(
-            inside(corner)
-            for corner in (rect.topLeft(), rect.topRight(), rect.bottomLeft(), rect.bottomRight())
-        ):
-            total += 10.0
+
+def _in_zone(inside: Callable[[QPointF], bool]) -> Callable[[QRectF], float]:
+    """What a place costs a zone's number: MISS_COST out of its zone (`inside` tells a
+    scene point in it), a little when it only sticks out."""
+
+    def cost(rect: QRectF) -> float:
+        if not inside(rect.center()):
+            return MISS_COST
+        corners = (rect.topLeft(), rect.topRight(), rect.bottomLeft(), rect.bottomRight())
+        return 0.0 if all(inside(corner) for corner in corners) else 10.0
+
+    return cost
+
+
+def _on_muscle(
+    inside: Callable[[QPointF], bool], home: QRectF, scale: float
+) -> Callable[[QRectF], float]:
+    """What a place costs a muscle's name: MISS_COST when it does not even touch its
+    muscle (a narrow one leaves no room on it), a little when it only touches it, and
+    more the further it strays from `home` beyond NAME_NEAR_PIXELS."""
+
+    def cost(rect: QRectF) -> float:
+        shift = rect.center() - home.center()
+        total = max(0.0, math.hypot(shift.x(), shift.y()) * scale - NAME_NEAR_PIXELS)
+        total *= NAME_FAR_COST
+        if not inside(rect.center()):
+            edges = (
+                QPointF(rect.left(), rect.center().y()),
+                QPointF(rect.right(), rect.center().y()),
+                QPointF(rect.center().x(), rect.top()),
+                QPointF(rect.center().x(), rect.bottom()),
+            )
+            total += 10.0 if any(inside(point) for point in edges) else MISS_COST
         return total
 
-    # Most texts cover nothing where they are: no search.
+    return cost
+
+
+def _free_place(
+    home: QRectF,
+    taken: list[QRectF],
+    fit: Callable[[QRectF], float] | None,
+    bounds: QRectF | None = None,
+    texts: list[QRectF] | None = None,
+    reach: tuple[int, int, int] = BADGE_REACH,
+) -> tuple[float, QPointF]:
+    """What it costs, and how far to move a text from `home` (in scene units) so that it
+    covers nothing `taken` nor any of the other `texts`: the nearest such place, near
+    what it names (`fit` says what a place costs in that respect: _in_zone,
+    _on_muscle). It never leaves `bounds` (the part of the scene the view shows): when
+    every place nearby is covered, it takes the least covered one in view rather than
+    one out of sight. `reach` is how many steps up, down and to either side it looks.
+    The cost is 0 for a text left where it is, a few units for one moved to a clear
+    place nearby, and hundreds for one that covers something."""
+    others = texts or []
+
+    def cost(rect: QRectF, distance: float, to_beat: float) -> float:
+        total = distance + _covering_cost(rect, taken, others)
+        # Asking a zone or muscle's outline is the slow part: not for a lost cause.
+        if fit is None or total >= to_beat:
+            return total
+        return total + fit(rect)
+
+    # Most texts cover nothing where they are: no search. (Their home is on what they
+    # name, a point well inside it: no need to ask the outline, which is slow.)
     if (
         not any(r.intersects(home) for r in taken)
-        and (inside is None or inside(home.center()))
+        and not any(r.intersects(home) for r in others)
         and (bounds is None or bounds.contains(home))
     ):
-        return QPointF()
+        return 0.0, QPointF()
     step_x, step_y = home.width() * 0.5, home.height() * 0.6
+    up, down, across = reach
     best: tuple[float, QPointF] | None = None
-    for j in range(-4, 7):
-        for i in range(-3, 4):
+    for j in range(-up, down + 1):
+        for i in range(-across, across + 1):
             offset = QPointF(i * step_x, j * step_y)
+            # Near the edge of the view the place slides in rather than drops out.
+            offset += _shift_into(home.translated(offset), bounds)
             # Sideways is a little further than down.
-            score = cost(home.translated(offset), math.hypot(i * 1.2, j))
+            distance = math.hypot(offset.x() / step_x * 1.2, offset.y() / step_y)
+            score = cost(home.translated(offset), distance, math.inf if best is None else best[0])
             if best is None or score < best[0]:
                 best = (score, offset)
+    assert best is not None
+    return best
+
+
+def _code_offset(
+    home: QRectF,
+    dot: QRectF,
+    other_dots: list[QRectF],
+    taken: list[QRectF],
+    texts: list[QRectF],
+    bounds: QRectF | None = None,
+) -> QPointF:
+    """How far to move an acupressure code from `home` (just right of its `dot`) so
+    that it reads clearly yet plainly belongs to that dot.
+
+    It only ever takes a place around its own dot: right, left, above or below it,
+    never further off than its own height, and nearer its dot than any of the
+    `other_dots` (a code beside the wrong dot names the wrong point). Among those it
+    takes the least covered; it may overlap a name a little, but it never leaves the
+    view.
+    """
+    centre = dot.center()
+
+    def gap_to(point: QPointF, rect: QRectF) -> float:
+        dx = max(rect.left() - point.x(), 0.0, point.x() - rect.right())
+        dy = max(rect.top() - point.y(), 0.0, point.y() - rect.bottom())
+        return math.hypot(dx, dy)
+
+    def cost(rect: QRectF) -> float:
+        total = _covering_cost(rect, taken, texts)
+        own = gap_to(centre, rect)
+        if any(gap_to(other.center(), rect) <= own for other in other_dots):
+            total += WRONG_DOT_COST
+        return total
+
+    if cost(home) == 0.0 and (bounds is None or bounds.contains(home)):
+        return QPointF()
+    width, height = home.width(), home.height()
+    # Clear of the dot (and its halo) on every side, never closer than home.
+    side_gap = max(home.left() - centre.x(), dot.width() / 2 + 1.0)
+    upright_gap = dot.height() / 2 + 1.0
+    right, left = centre.x() + side_gap, centre.x() - side_gap - width
+    middle, level = centre.x() - width / 2, centre.y() - height / 2
+    above, below = centre.y() - upright_gap - height, centre.y() + upright_gap
+    # Preferred first: beside it as drawn, then across, then over and under it.
+    places = [
+        (0.0, right, level),
+        (1.0, left, level),
+        (2.0, middle, above),
+        (2.0, middle, below),
+        (3.0, right, level - 0.6 * height),
+        (3.0, right, level + 0.6 * height),
+        (4.0, left, level - 0.6 * height),
+        (4.0, left, level + 0.6 * height),
+        (5.0, right - side_gap, above),
+        (5.0, right - side_gap, below),
+        (6.0, left + side_gap, above),
+        (6.0, left + side_gap, below),
+    ]
+    best: tuple[float, QPointF] | None = None
+    for rank, x, y in places:
+        offset = QPointF(x - home.left(), y - home.top())
+        offset += _shift_into(home.translated(offset), bounds)
+        score = rank + cost(home.translated(offset))
+        if best is None or score < best[0]:
+            best = (score, offset)
     assert best is not None
     return best[1]
 
@@ -390,7 +594,7 @@ class ChartScene(QGraphicsScene):
         # Lengths in the drawing's own units, so any drawing size looks alike.
         self.unit = max(size.width(), size.height()) / 1000.0
         self._view_scale = 1.0
-        self._view_width = 0.0
+        self._view_size = QSizeF()
 
         # The shared renderer is a child of the scene: QGraphicsScene deletes its items
         # before its QObject children, so the renderer outlives the item using it.
@@ -429,6 +633,10 @@ class ChartScene(QGraphicsScene):
         self._muscle_labels = _Group(self._leg, Layer.LABELS)
         self._acupressure_labels = _Group(self._leg, Layer.LABELS)
         self._markers_drawn: list[tuple[QGraphicsPathItem, QPointF, bool]] = []
+        self._name_labels: list[tuple[LabelItem, QGraphicsPathItem]] = []
+        """Each muscle's name and the outline it names."""
+        self._code_labels: list[tuple[LabelItem, QGraphicsPathItem]] = []
+        """Each acupressure point's code and its dot."""
         self._hatch_cache: dict[tuple[str, float], QPainterPath] = {}
         self._drawn_patterns: tuple[tuple[str, ...], bool] | None = None
         self._drawn_muscles: frozenset[str] | None = None
@@ -653,68 +861,102 @@ class ChartScene(QGraphicsScene):
             marker.setPath(path)
             marker.setPen(halo)
 
-    def set_view_scale(self, scale: float, width: float = 0.0) -> None:
+    def set_view_scale(self, scale: float, width: float = 0.0, height: float = 0.0) -> None:
         """The view's zoom (device pixels per drawing unit), for minimum marker sizes,
-        and its width in pixels: beside a narrow drawing, the room texts may take."""
+        and its size in pixels: the room texts may take beside or above the drawing."""
         self._view_scale = scale
-        self._view_width = width
+        self._view_size = QSizeF(width, height)
         self._texts_moved = True
         self._size_markers()
         self._declutter()
 
+    def shown_area(self) -> QRectF:
+        """Where texts may go, in scene units: the drawing and the margins the view
+        shows around it (it centres a drawing smaller than itself), a little inside
+        the view's edge. Zoomed in, the whole drawing, which scrolling brings into view.
+        """
+        drawing = self.sceneRect()
+        scale = self._view_scale
+        area = QRectF(
+            0,
+            0,
+            max(drawing.width(), self._view_size.width() / scale),
+            max(drawing.height(), self._view_size.height() / scale),
+        )
+        area.moveCenter(drawing.center())
+        edge = VIEW_EDGE_PIXELS / scale
+        return area.adjusted(edge, edge, -edge, -edge)
+
     def _declutter(self) -> None:
         """Keep the texts readable: each goes to the nearest place that covers nothing
-        placed before it.
+        placed before it, and none leaves the view.
 
         Intensity badges keep inside their own zone where they can and step off the
-        trigger-point X's and the acupressure dots; muscle and acupressure labels then
-        step off the X's, the dots, the badges and each other. Texts keep their screen
-        size at every zoom, so whether two collide depends on the zoom: this runs again
-        whenever the zoom or any of them changes.
+        trigger-point X's and the acupressure dots. Acupressure codes come next and stay
+        beside their own dot (_code_offset). Muscle names, which may sit anywhere on
+        their muscle, come last: they step off everything, and in a view too crowded
+        for that they overlap another name a little rather than leave the view. Texts
+        keep their screen size at every zoom, so whether two collide depends on the
+        zoom: this runs again whenever the zoom or any of them changes.
         """
         if not self._texts_moved:
             return
         self._texts_moved = False
-        scale = self._view_scale
-        badges = [(item, zone_id) for zone_id, item in self._badge_items.items()]
-        labels = [
-            item
-            for group in (self._muscle_labels, self._acupressure_labels)
-            for item in group.childItems()
-            if isinstance(item, LabelItem)
-        ]
-        if not (badges or labels):
+        if not (self._badge_items or self._name_labels or self._code_labels):
             return
+        scale = self._view_scale
+        shown = self.shown_area()
         taken = [marker.sceneBoundingRect() for marker, _, _ in self._markers_drawn]
-        taken += [dot.sceneBoundingRect() for dot in self._acupressure.childItems()]
+        dots = [dot.sceneBoundingRect() for _, dot in self._code_labels]
+        taken += dots
+        names: list[QRectF] = []
 
         def top_down(label: LabelItem) -> float:
             return self._leg.mapToScene(label.home).y()
 
-        def inside(zone: ZoneItem) -> Callable[[QPointF], bool]:
-            return lambda point: zone.contains(zone.mapFromScene(point))
-
-        ordered: list[tuple[LabelItem, Callable[[QPointF], bool] | None]] = [
-            (badge, inside(self.zones[zone_id]))
-            for badge, zone_id in sorted(badges, key=lambda pair: top_down(pair[0]))
-        ]
-        ordered += [(label, None) for label in sorted(labels, key=top_down)]
-        drawing = self.sceneRect()
-        # The drawing is centred in its view: texts may use the margins beside it.
-        margin = max(0.0, self._view_width / scale - drawing.width()) / 2
-        drawing.adjust(-margin, 0, margin, 0)
-        for label, zone in ordered:
-            if zone is None:  # a name; a zone's number is never wider than its drawing
-                label.fit_width(drawing.width() * scale)
+        def moved(label: LabelItem, offset: QPointF) -> None:
             label.setPos(label.home)
-            home = label.scene_rect_at(scale)
-            offset = _free_offset(home, taken, zone, drawing)
             if not offset.isNull():
                 parent = label.parentItem()
                 assert parent is not None
                 at = parent.mapToScene(label.home) + offset
                 label.setPos(parent.mapFromScene(at))
+
+        def inside(item: QGraphicsPathItem) -> Callable[[QPointF], bool]:
+            return lambda point: item.contains(item.mapFromScene(point))
+
+        for zone_id, badge in sorted(self._badge_items.items(), key=lambda kv: top_down(kv[1])):
+            badge.setPos(badge.home)
+            home = badge.scene_rect_at(scale)
+            offset = _free_offset(home, taken, _in_zone(inside(self.zones[zone_id])), shown)
+            moved(badge, offset)
             taken.append(home.translated(offset))
+        for code, dot in sorted(self._code_labels, key=lambda pair: top_down(pair[0])):
+            code.setPos(code.home)
+            home = code.scene_rect_at(scale)
+            own = dot.sceneBoundingRect()
+            others = [d for d in dots if d != own]
+            offset = _code_offset(home, own, others, taken, [], shown)
+            moved(code, offset)
+            taken.append(home.translated(offset))
+        for name, outline in sorted(self._name_labels, key=lambda pair: top_down(pair[0])):
+            name.setPos(name.home)
+            # Narrow views: on two lines (or more) rather than cut by the view's edge.
+            name.fit_width(shown.width() * scale)
+            home = name.scene_rect_at(scale)
+            fit = _on_muscle(inside(outline), home, scale)
+            score, offset = _free_place(home, taken, fit, shown, names, NAME_REACH)
+            if score > WRAP_COST and name.one_line_width <= shown.width() * scale:
+                # Crowded: a long name on two lines may find room where one line cannot.
+                name.fit_width(name.one_line_width - 1)
+                narrow = name.scene_rect_at(scale)
+                wrapped = _free_place(narrow, taken, fit, shown, names, NAME_REACH)
+                if wrapped[0] + WRAP_COST < score:
+                    home, (score, offset) = narrow, wrapped
+                else:
+                    name.fit_width(shown.width() * scale)
+            moved(name, offset)
+            names.append(home.translated(offset))
 
     def _show_muscles(self) -> None:
         shown = self.controller.shown_muscles
@@ -724,6 +966,7 @@ class ChartScene(QGraphicsScene):
         self._texts_moved = True
         self._clear(self._muscles)
         self._clear(self._muscle_labels)
+        self._name_labels = []
         catalog = self.controller.catalog
         dark = self._palette is ChartPalette.DARK
         superficial = QColor(0xF0, 0xC8, 0x8A) if dark else QColor(0x7A, 0x2E, 0x12)
@@ -758,6 +1001,7 @@ class ChartScene(QGraphicsScene):
             # High on the muscle: the middle is where the badges and points crowd.
             label.place(label_point(outline, band=(0.12, 0.35)))
             label.setData(0, ("muscle-label", muscle_id))
+            self._name_labels.append((label, item))
 
     def _acupressure_ids(self) -> tuple[str, ...]:
         # While a red flag stands, nothing on the drawing invites pressing on the leg.
@@ -779,6 +1023,7 @@ class ChartScene(QGraphicsScene):
         self._texts_moved = True
         self._clear(self._acupressure)
         self._clear(self._acupressure_labels)
+        self._code_labels = []
         catalog = self.controller.catalog
         ink = (
             QColor(0x11, 0x55, 0x44)
@@ -803,6 +1048,7 @@ class ChartScene(QGraphicsScene):
             label = LabelItem(point.id, font, ink, self._plate(), False, self._acupressure_labels)
             label.place(anchor)
             label.setData(0, ("acupressure-label", point_id))
+            self._code_labels.append((label, dot))
 
     # -- hover, keyboard target -----------------------------------------------------
     def zone_hovered(self, zone_id: str, entered: bool) -> None:
@@ -1094,7 +1340,8 @@ class ChartView(QGraphicsView):
         self._zoom_settled()
 
     def _zoom_settled(self) -> None:
-        self._scene.set_view_scale(self.transform().m11(), self.viewport().width())
+        area = self.viewport().size()
+        self._scene.set_view_scale(self.transform().m11(), area.width(), area.height())
         self.zoom_changed.emit(self.zoom_factor())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
