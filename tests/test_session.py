@@ -70,6 +70,17 @@ def test_broken_or_foreign_files_are_refused_with_the_reason(
     assert str(caught.value).startswith("s.yaml")
 
 
+def test_a_file_from_a_newer_calfchart_gives_that_reason_alone(catalog: Catalog) -> None:
+    """A newer format may rename things: "missing key 'side'" listed before the version
+    once hid the real reason."""
+    text = "calfchart: session\nversion: 2\nleg: right\nzones: {achilles: 4}\n"
+    with pytest.raises(SessionError) as caught:
+        parse_session(text, catalog, file="s.yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        "s.yaml:2: written by a newer calfchart (format 2; this one reads 1)"
+    ]
+
+
 def test_saving_replaces_the_old_file_whole(tmp_path: Path) -> None:
     target = tmp_path / "s.yaml"
     target.write_text("old", encoding="utf-8")

@@ -34,6 +34,19 @@ def _session(reader: Reader, node: yaml.Node, catalog: Catalog) -> Session | Non
     ):
         reader.problem(node, "not a calfchart session file (no 'calfchart: session' line)")
         return None
+    # A newer format may name and shape things otherwise: what this one would find wrong
+    # in it ("missing key 'side'") would only hide the one reason that matters.
+    written = next(
+        (v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "version"),
+        None,
+    )
+    version = written.value if isinstance(written, yaml.ScalarNode) else ""
+    if version.isdigit() and int(version) > FORMAT_VERSION:
+        reader.problem(
+            written,
+            f"written by a newer calfchart (format {version}; this one reads {FORMAT_VERSION})",
+        )
+        return None
     keys = reader.mapping(
         node,
         "session",
@@ -45,12 +58,7 @@ def _session(reader: Reader, node: yaml.Node, catalog: Catalog) -> Session | Non
     if reader.text(keys.get("calfchart"), "calfchart") != FORMAT_MARK:
         reader.problem(keys.get("calfchart"), "not a calfchart session file")
         return None
-    version = reader.integer(keys.get("version"), "version", 1, 1_000)
-    if version is not None and version > FORMAT_VERSION:
-        reader.problem(
-            keys["version"],
-            f"written by a newer calfchart (format {version}; this one reads {FORMAT_VERSION})",
-        )
+    reader.integer(keys.get("version"), "version", 1, FORMAT_VERSION)
     side = reader.choice(keys.get("side"), "side", tuple(s.value for s in Side))
     pain: dict[str, int] = {}
     for zone_node, value_node in _pairs(reader, keys.get("pain"), "pain"):
