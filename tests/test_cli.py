@@ -309,3 +309,14 @@ def test_suggest_without_a_zone_is_wrong_usage_as_for_the_sheet(
 ) -> None:
     code, _, err = run(["suggest"], capsys)
     assert code == 2 and err.startswith("usage: calfchart suggest") and "--zone" in err
+
+
+def test_a_name_several_muscles_share_is_called_ambiguous(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The spec's alias "fibularis" names all three peroneal muscles: not "unknown"."""
+    code, _, err = run(["muscle", "fibularis"], capsys)
+    assert code == 1
+    assert "'fibularis' could be more than one muscle:" in err
+    for name in ("fibularis longus", "fibularis brevis", "fibularis tertius"):
+        assert name in err

@@ -34,6 +34,14 @@ class UnknownIdError(KeyError):
         return f"unknown {self.kind} '{self.wanted}'{hint}"
 
 
+class AmbiguousNameError(UnknownIdError):
+    """A common name several muscles share ("fibularis"), with the names that tell them
+    apart."""
+
+    def __str__(self) -> str:
+        return f"'{self.wanted}' could be more than one {self.kind}: {', '.join(self.closest)}"
+
+
 def _normalise(text: str) -> str:
     return " ".join(text.lower().replace("_", " ").replace("-", " ").split())
 
@@ -82,6 +90,13 @@ class Catalog:
         key = _normalise(id_or_alias)
         muscle_id = self._aliases.get(key)
         if muscle_id is None:
+            # A word of several muscles' names ("fibularis" of the three peroneals).
+            named: dict[str, str] = {}
+            for alias, candidate in self._aliases.items():
+                if key and key in alias.split() and candidate not in named:
+                    named[candidate] = alias
+            if len(named) > 1:
+                raise AmbiguousNameError("muscle", id_or_alias, tuple(named.values()))
             raise UnknownIdError(
                 "muscle", id_or_alias, self.closest(key, {**self._aliases, **self.muscles})
             )
