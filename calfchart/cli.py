@@ -99,7 +99,7 @@ def cmd_muscle(args: argparse.Namespace) -> int:
     from calfchart.presenting import muscle_as_dict, muscle_card_text
 
     catalog = _catalog(args)
-    muscle = catalog.muscle(args.muscle)
+    muscle = catalog.muscle(" ".join(args.muscle))
     if args.json:
         _print_json(muscle_as_dict(muscle, catalog))
     else:
@@ -343,7 +343,8 @@ def _parser() -> argparse.ArgumentParser:
     p = add(
         "muscle", cmd_muscle, "one muscle in full: trigger points, patterns, treatment, sources"
     )
-    p.add_argument("muscle", metavar="ID_OR_ALIAS")
+    # Several words are one name: "calfchart muscle fibularis longus", unquoted.
+    p.add_argument("muscle", metavar="ID_OR_ALIAS", nargs="+")
     p.add_argument("--json", action="store_true", help="print JSON")
     p = add("red-flags", cmd_red_flags, "list the red flags and their screening question ids")
     p.add_argument("--json", action="store_true", help="print JSON")

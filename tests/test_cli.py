@@ -320,3 +320,10 @@ def test_a_name_several_muscles_share_is_called_ambiguous(
     assert "'fibularis' could be more than one muscle:" in err
     for name in ("fibularis longus", "fibularis brevis", "fibularis tertius"):
         assert name in err
+
+
+def test_a_muscle_name_of_several_words_needs_no_quotes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(["muscle", "fibularis", "longus"], capsys)
+    assert code == 0 and out.startswith("Peroneus longus")
