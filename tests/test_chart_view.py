@@ -740,13 +740,13 @@ def test_the_three_drawings_share_the_width_and_the_tab_titles_fit(
 
 
 def test_a_text_at_the_edge_of_the_drawing_moves_inside_it() -> None:
-    from calfchart.qt.chart_view import _free_offset
+    from calfchart.qt.chart_view import _free_place
 
     bounds = QRectF(0, 0, 200, 400)
     home = QRectF(-30, 100, 80, 14)  # a muscle's name sticking out on the left
-    offset = _free_offset(home, [], None, bounds)
+    _, offset = _free_place(home, [], None, bounds)
     assert bounds.contains(home.translated(offset))
-    assert _free_offset(QRectF(50, 100, 80, 14), [], None, bounds).isNull()
+    assert _free_place(QRectF(50, 100, 80, 14), [], None, bounds)[1].isNull()
 
 
 def test_a_long_muscle_name_takes_two_lines_in_a_narrow_view(
@@ -799,6 +799,16 @@ def _fitted(qtbot: QtBot, chart: ChartView) -> ChartView:
     return chart
 
 
+def _crowd(controller: ChartController, side: Side) -> None:
+    """The runner's pain, with every muscle and acupressure point shown: the most
+    texts the drawings ever hold."""
+    for zone_id, level in CROWDED_CASES["runner"].items():
+        controller.set_intensity(zone_id, level)
+    controller.set_side(side)
+    controller.show_muscles(set(controller.catalog.muscles))
+    controller.set_acupressure_shown(True)
+
+
 def _on_screen(chart: ChartView, label: LabelItem) -> QRectF:
     """Where a text is drawn in the view's viewport, in pixels."""
     return label.deviceTransform(chart.viewportTransform()).mapRect(label.boundingRect())
@@ -816,11 +826,7 @@ def test_every_muscle_name_stays_inside_a_small_view(
     """At 945x600 "Tibialis posterior (deep)" and "Flexor digitorum longus (deep)" were
     pushed wholly out of the back view (and "Flexor hallucis longus" cut in half at
     1280x800): in a crowded view a name went out of sight rather than overlap another."""
-    for zone_id, level in CROWDED_CASES["runner"].items():
-        controller.set_intensity(zone_id, level)
-    controller.set_side(side)
-    controller.show_muscles(set(controller.catalog.muscles))
-    controller.set_acupressure_shown(True)
+    _crowd(controller, side)
     names = 0
     for kind in View:
         chart = _fitted(qtbot, make_view(kind, *size))
@@ -847,11 +853,7 @@ def test_an_acupressure_code_stays_beside_its_own_dot(
 ) -> None:
     """On the left leg's back view BL57's code sat next to BL56's dot, 43 px from its
     own, while its dot had no code beside it."""
-    for zone_id, level in CROWDED_CASES["runner"].items():
-        controller.set_intensity(zone_id, level)
-    controller.set_side(side)
-    controller.show_muscles(set(controller.catalog.muscles))
-    controller.set_acupressure_shown(True)
+    _crowd(controller, side)
 
     def gap(rect: QRectF, point: QPointF) -> float:
         dx = max(rect.left() - point.x(), 0.0, point.x() - rect.right())

@@ -407,18 +407,6 @@ def _shift_into(rect: QRectF, bounds: QRectF | None) -> QPointF:
     )
 
 
-def _free_offset(
-    home: QRectF,
-    taken: list[QRectF],
-    fit: Callable[[QRectF], float] | None,
-    bounds: QRectF | None = None,
-    texts: list[QRectF] | None = None,
-    reach: tuple[int, int, int] = BADGE_REACH,
-) -> QPointF:
-    """How far to move a text from `home`: see _free_place."""
-    return _free_place(home, taken, fit, bounds, texts, reach)[1]
-
-
 def _in_zone(inside: Callable[[QPointF], bool]) -> Callable[[QRectF], float]:
     """What a place costs a zone's number: MISS_COST out of its zone (`inside` tells a
     scene point in it), a little when it only sticks out."""
@@ -928,7 +916,7 @@ class ChartScene(QGraphicsScene):
         for zone_id, badge in sorted(self._badge_items.items(), key=lambda kv: top_down(kv[1])):
             badge.setPos(badge.home)
             home = badge.scene_rect_at(scale)
-            offset = _free_offset(home, taken, _in_zone(inside(self.zones[zone_id])), shown)
+            _, offset = _free_place(home, taken, _in_zone(inside(self.zones[zone_id])), shown)
             moved(badge, offset)
             taken.append(home.translated(offset))
         for code, dot in sorted(self._code_labels, key=lambda pair: top_down(pair[0])):
