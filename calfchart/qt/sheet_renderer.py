@@ -142,6 +142,9 @@ LINES_AFTER_HEADING = 2
 """A heading in a column of a section moves to the next page unless this many lines of
 its text fit under it. A column holds little: MIN_AFTER_HEADING there would move
 headings that have room for their text, and a typical sheet onto a third page."""
+SHORT_LAST_PAGE = 0.2
+"""A last page whose text ends higher than this share of it is worth saving: the
+tighter densities are tried (see SheetDocument)."""
 MARK_CLEARANCE = 3.0
 """A zone's number keeps this far from the marks and their numbers, where the zone has
 room, so that the two are not read together."""
@@ -1227,7 +1230,8 @@ DENSITIES = (
 """The usual setting, then tighter ones for a sheet that would take more than
 TYPICAL_PAGES: US Letter is 50 points shorter than A4, and a typical sheet should fit on
 two pages of either. The last is for a heading that must start the next page with its
-text rather than end this one alone (the buttock case on Letter)."""
+text rather than end this one alone (the buttock case on Letter). They also save a last
+page that would hold only a few lines (SHORT_LAST_PAGE)."""
 
 
 def _style(density: Density) -> str:
@@ -1722,13 +1726,19 @@ class _Cut:
     top: float
 
 
+_LaidOut = tuple[Density, QTextDocument, list[_Keep], list[QTextBlock], list[_Placed]]
+"""A layout at one density, as `SheetDocument` keeps it while it tries others."""
+
+
 class SheetDocument:
     """The sheet's text laid out for one printable area, with its figures placed in it."""
 
     def __init__(self, sheet: TreatmentSheet, page: QSizeF, density: Density | None = None) -> None:
         """`page` is the printable area in points. Without a `density`: the usual one,
         unless the sheet then takes more than TYPICAL_PAGES; then the first tighter one
-        that brings it to that, or else the one that takes the fewest pages."""
+        that brings it to that, or else the one that takes the fewest pages. A sheet of
+        TYPICAL_PAGES or fewer is then set tighter still if that saves a last page it
+        would hardly use (see `_save_last_page`)."""
         self.sheet = sheet
         self.page = page
         self.body = QSizeF(page.width(), _on_layout_grid(page.height() - FOOTER_BAND))
@@ -1746,10 +1756,56 @@ class SheetDocument:
             if self.page_count < fewest[0]:
                 fewest = (self.page_count, self._laid_out())
         # The fewest pages' layout is kept, not made again.
-        self.density, self.document, self._keeps, self._placed = fewest[1]
+        self._take(fewest[1])
+        # A longer sheet has been tried at every density: none saves it a page.
+        if self.page_count <= TYPICAL_PAGES:
+            self._save_last_page()
 
-    def _laid_out(self) -> tuple[Density, QTextDocument, list[_Keep], list[_Placed]]:
-        return self.density, self.document, self._keeps, self._placed
+    def _save_last_page(self) -> None:
+        """Set the sheet at the first tighter density that takes a page fewer, when its
+        last page would hold under SHORT_LAST_PAGE of a page: a page of a few lines
+        wastes paper and, loose, may be taken for a sheet of its own. A page saved is
+        worth the white; a fuller last page alone is not.
+
+        The tightest is tried first: when it saves nothing, a looser one will hardly (all
+        its measures are smaller), and a sheet that cannot be saved, such as a one-muscle
+        sheet whose "About this sheet" alone goes over, costs one layout more, not three.
+        """
+        tighter = DENSITIES[DENSITIES.index(self.density) + 1 :]
+        if not tighter or not self._last_page_short():
+            return
+        kept = (self.page_count, self._laid_out())
+        self._lay_out(tighter[-1])
+        if self.page_count >= kept[0]:
+            self._take(kept[1])
+            return
+        tightest = self._laid_out()
+        for density in tighter[:-1]:
+            self._lay_out(density)
+            if self.page_count < kept[0]:
+                return
+        self._take(tightest)
+
+    def _laid_out(self) -> _LaidOut:
+        return self.density, self.document, self._keeps, self._headings, self._placed
+
+    def _take(self, laid_out: _LaidOut) -> None:
+        """Make a layout kept by `_laid_out` the sheet's again."""
+        self.density, self.document, self._keeps, self._headings, self._placed = laid_out
+
+    def _last_page_short(self) -> bool:
+        """Whether the text on the last page ends within SHORT_LAST_PAGE of its top."""
+        if self.page_count < 2:
+            return False
+        figures = {placed.block.blockNumber() for placed in self._placed}
+        block = self.document.lastBlock()
+        while block.isValid():
+            spans = self.line_spans(block)
+            if spans and (block.text().strip() or block.blockNumber() in figures):
+                used = spans[-1][1] - (self.page_count - 1) * self.body.height()
+                return used < SHORT_LAST_PAGE * self.body.height()
+            block = block.previous()
+        return False
 
     def _lay_out(self, density: Density) -> None:
         self.density = density
@@ -1762,6 +1818,17 @@ class SheetDocument:
             _Keep(self._take_mark(_START, n), self._take_mark(_END, n) if whole else None)
             for n, whole in enumerate(writer.keeps)
         ]
+        # Every heading, marked or not ("Where it hurts" is a plain <h2>), and "Caution:".
+        self._headings = [keep.start for keep in self._keeps if keep.end is None]
+        marked = {block.blockNumber() for block in self._headings}
+        block = self.document.begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() and block.blockNumber() not in marked:
+                self._headings.append(block)
+            block = block.next()
+        # Top margins `_move_down` widened, as they were: a block that follows a moved
+        # part onto its new page needs its own margin again (see `_start_page`).
+        self._margins: dict[int, float] = {}
         # Figures before the page size: setting the page size lays the whole document
         # out afresh with the figures' heights in it.
         self._placed = [
@@ -1838,8 +1905,29 @@ class SheetDocument:
                 and not _breaks_before(keep.start)
             ):
                 split.append((keep.start.position(), keep.start))
+        # A heading whose text went on to a later page by some other move (its text a
+        # part moved whole, or a heading moved in its turn) follows it there.
+        figures = {placed.block.blockNumber(): placed for placed in self._placed}
+        for heading in self._headings:
+            if not _breaks_before(heading) and self._left_alone(heading, figures):
+                split.append((heading.position(), heading))
         split += [(cut.block.position(), cut) for cut in self._cut_lines()]
         return [part for _, part in sorted(split, key=lambda item: item[0])]
+
+    def _left_alone(self, heading: QTextBlock, figures: dict[int, _Placed]) -> bool:
+        """Whether the text after `heading` (its next block of text or figure, in a
+        table or not) starts on a later page than the heading ends."""
+        lines = self.line_spans(heading)
+        text = heading.next()
+        while lines and text.isValid():
+            placed = figures.get(text.blockNumber())
+            spans = self.line_spans(text) if text.text().strip() else []
+            if placed is not None or spans:
+                # A placeholder's one line sits at the foot of its figure's height.
+                start = spans[0][0] if placed is None else self.figure_rect(placed).top()
+                return self._page_of(start) > self._page_of(lines[-1][0])
+            text = text.next()
+        return False
 
     def _heading_reach(self, heading: QTextBlock) -> float:
         """How far down the heading's page must go to hold the heading with the start of
@@ -1920,9 +2008,32 @@ class SheetDocument:
             elif isinstance(first, _Cut):
                 self._move_down(first.block, self._page_foot(first.top) - first.top)
             else:
-                _break_before(first)
+                self._start_page(first)
             # A changed block relays out only its own cell; lay the whole text out again.
             self.document.markContentsDirty(0, self.document.characterCount())
+
+    def _start_page(self, block: QTextBlock) -> None:
+        """Start a new page at `block`, and let the text after it follow it there.
+
+        That text may have been moved to the next page already (a heading's section, a
+        line pushed down by `_move_down`): its page break would now leave `block` alone
+        on a page of its own, and its wider margin a gap under it.
+        """
+        _break_before(block)
+        figures = {placed.block.blockNumber() for placed in self._placed}
+        after = block.next()
+        while after.isValid():
+            cursor = QTextCursor(after)
+            block_format = cursor.blockFormat()
+            if _breaks_before(after) or after.blockNumber() in self._margins:
+                block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+                block_format.setTopMargin(
+                    self._margins.pop(after.blockNumber(), block_format.topMargin())
+                )
+                cursor.setBlockFormat(block_format)
+            if after.text().strip() or after.blockNumber() in figures:
+                return
+            after = after.next()
 
     def _move_down(self, block: QTextBlock, points: float) -> None:
         """Move `block` `points` down, so that its cut line starts the next page and
@@ -1940,6 +2051,7 @@ class SheetDocument:
         block_format = cursor.blockFormat()
         # Between two blocks Qt puts the larger of the two margins, not their sum.
         gap = max(block_format.topMargin(), before.blockFormat().bottomMargin())
+        self._margins.setdefault(block.blockNumber(), block_format.topMargin())
         block_format.setTopMargin(gap + points / _points_per_html_pixel())
         cursor.setBlockFormat(block_format)
 
