@@ -433,7 +433,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CatalogError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"calfchart: {len(exc.problems)} problem(s) in the data folder", file=sys.stderr)
+        count = len(exc.problems)
+        problems = "1 problem" if count == 1 else f"{count} problems"
+        print(f"calfchart: {problems} in the data folder", file=sys.stderr)
         return 1
     except UnknownIdError as exc:
         print(f"calfchart: {exc}", file=sys.stderr)

@@ -166,6 +166,7 @@ def test_validate_clean_and_damaged(capsys: pytest.CaptureFixture[str], tmp_path
     code, _, err = run(["validate", "--data-dir", str(copy)], capsys)
     assert code == 1
     assert f"muscles/soleus.yaml:{n + 1}: trigger point: unknown key 'prevalance'" in err
+    assert err.rstrip().endswith("calfchart: 2 problems in the data folder")
 
 
 def test_version_and_usage(capsys: pytest.CaptureFixture[str]) -> None:
