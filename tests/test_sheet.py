@@ -514,13 +514,9 @@ def chosen_muscles(catalog: Catalog, side: Side, pain: Mapping[str, int], muscle
     )
 
 
-def test_no_line_of_text_is_cut_by_a_page_edge(qapp: object, catalog: Catalog) -> None:
-    """Long sheets that once printed a line half at the foot of one page and half at
-    the top of the next (and twice in the PDF's text): Qt's page height off its 64ths
-    of a point, and the paragraph after a section's table left astride the edge."""
-    from calfchart.qt.sheet_renderer import SheetDocument
-
-    cases = [
+def long_sheets(catalog: Catalog) -> list[tuple[str, TreatmentSheet]]:
+    """Two long sheets, on A4 and Letter, that once showed faults of page breaking."""
+    return [
         ("a4", chosen_muscles(
             catalog, Side.RIGHT, dict.fromkeys(("malleolus_medial", "heel_plantar",
                                                  "foot_dorsum_lateral"), 5),
@@ -536,6 +532,15 @@ def test_no_line_of_text_is_cut_by_a_page_edge(qapp: object, catalog: Catalog) -
             acupressure=True,
         )),
     ]  # fmt: skip
+
+
+def test_no_line_of_text_is_cut_by_a_page_edge(qapp: object, catalog: Catalog) -> None:
+    """Long sheets that once printed a line half at the foot of one page and half at
+    the top of the next (and twice in the PDF's text): Qt's page height off its 64ths
+    of a point, and the paragraph after a section's table left astride the edge."""
+    from calfchart.qt.sheet_renderer import SheetDocument
+
+    cases = long_sheets(catalog)
     for paper, sheet in cases:
         layout = SheetDocument(sheet, printable_area(paper))
         height = layout.body.height()
@@ -545,6 +550,23 @@ def test_no_line_of_text_is_cut_by_a_page_edge(qapp: object, catalog: Catalog) -
             if int(top // height) != int((bottom - 0.01) // height)
         ]
         assert not cut
+
+
+def test_no_paragraph_leaves_a_line_alone_at_a_page_edge(qapp: object, catalog: Catalog) -> None:
+    """A paragraph a page edge splits keeps two lines or more on each page: a line
+    alone at a page's foot or top reads as a stray (one sheet in five had one)."""
+    from calfchart.qt.sheet_renderer import WIDOW_LINES, SheetDocument
+
+    for paper, sheet in long_sheets(catalog):
+        layout = SheetDocument(sheet, printable_area(paper))
+        height = layout.body.height()
+        pages: dict[int, list[int]] = {}
+        for block, _, top, _ in lines_on_pages(layout):
+            pages.setdefault(block.blockNumber(), []).append(int(top // height))
+        split = [on for on in pages.values() if on[0] != on[-1]]
+        assert split  # the sheets do split paragraphs
+        lone = [on for on in split if min(on.count(on[0]), on.count(on[-1])) < WIDOW_LINES]
+        assert not lone, (paper, lone)
 
 
 def test_the_pdf_text_of_a_page_holds_only_what_is_printed_on_it(

@@ -142,6 +142,9 @@ LINES_AFTER_HEADING = 2
 """A heading in a column of a section moves to the next page unless this many lines of
 its text fit under it. A column holds little: MIN_AFTER_HEADING there would move
 headings that have room for their text, and a typical sheet onto a third page."""
+WIDOW_LINES = 2
+"""A paragraph a page edge splits keeps at least this many lines on each page: one line
+alone at the foot or the top of a page reads as a stray."""
 SHORT_LAST_PAGE = 0.2
 """A last page whose text ends higher than this share of it is worth saving: the
 tighter densities are tried (see SheetDocument)."""
@@ -1966,7 +1969,10 @@ class SheetDocument:
         return self.document.documentLayout().blockBoundingRect(block).topLeft()
 
     def _cut_lines(self) -> list[_Cut]:
-        """The first line of each block of text that crosses a page edge.
+        """Where to cut each block of text at a page edge: at its first line that
+        crosses the edge; or, where the edge leaves a line alone on either side of it
+        (a stray line at a page's foot or top), so that WIDOW_LINES or more go to each
+        page, or else the whole paragraph to the next.
 
         Qt leaves one straddling the edge when the empty block it keeps after every
         table (and hides in the table's edge) reaches over a page's foot: its count of
@@ -1979,12 +1985,27 @@ class SheetDocument:
         block = self.document.begin()
         while block.isValid():
             if block.blockNumber() not in figures and block.text().strip():
-                for top, bottom in self.line_spans(block):
-                    if self._crosses(top, bottom):
-                        cuts.append(_Cut(block, top))
-                        break
+                cut = self._cut(self.line_spans(block))
+                if cut is not None:
+                    cuts.append(_Cut(block, cut))
             block = block.next()
         return cuts
+
+    def _cut(self, spans: list[tuple[float, float]]) -> float | None:
+        """The top of the line of a block (its lines' `spans`) that should start the
+        next page, if any: see `_cut_lines`."""
+        for top, bottom in spans:
+            if self._crosses(top, bottom):
+                return top
+        pages = [self._page_of(top) for top, _ in spans]
+        before = pages.count(pages[0]) if pages else 0
+        if before == len(pages):
+            return None
+        if before < WIDOW_LINES or len(pages) < 2 * WIDOW_LINES:
+            return spans[0][0]
+        if len(pages) - before < WIDOW_LINES:
+            return spans[len(pages) - WIDOW_LINES][0]
+        return None
 
     def _crosses(self, top: float, bottom: float) -> bool:
         """Whether top..bottom reaches past the foot of the page it starts on. Exact:
