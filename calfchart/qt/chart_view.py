@@ -187,7 +187,7 @@ class LabelItem(QGraphicsItem):
 
     def _lay_out(self) -> None:
         metrics = QFontMetricsF(self._font)
-        width = max(metrics.horizontalAdvance(line) for line in self._lines) + 6
+        width = self._width_of(self._lines)
         height = metrics.lineSpacing() * (len(self._lines) - 1) + metrics.height() + 2
         # Centred labels sit on their point; the others start just right of it
         # (a dot's label must not cover the dot).
@@ -225,6 +225,7 @@ class LabelItem(QGraphicsItem):
             self.update()
 
     def _width_of(self, lines: tuple[str, ...]) -> float:
+        """The plate's width for these lines: the longest, and a little room each side."""
         metrics = QFontMetricsF(self._font)
         return max(metrics.horizontalAdvance(line) for line in lines) + 6
 
@@ -499,7 +500,6 @@ def _code_offset(
     dot: QRectF,
     other_dots: list[QRectF],
     taken: list[QRectF],
-    texts: list[QRectF],
     bounds: QRectF | None = None,
 ) -> QPointF:
     """How far to move an acupressure code from `home` (just right of its `dot`) so
@@ -508,8 +508,8 @@ def _code_offset(
     It only ever takes a place around its own dot: right, left, above or below it,
     never further off than its own height, and nearer its dot than any of the
     `other_dots` (a code beside the wrong dot names the wrong point). Among those it
-    takes the least covered; it may overlap a name a little, but it never leaves the
-    view.
+    takes the one covering least of what is `taken` (the names come after it), and it
+    never leaves the view.
     """
     centre = dot.center()
 
@@ -519,7 +519,7 @@ def _code_offset(
         return math.hypot(dx, dy)
 
     def cost(rect: QRectF) -> float:
-        total = _covering_cost(rect, taken, texts)
+        total = _covering_cost(rect, taken, [])
         own = gap_to(centre, rect)
         if any(gap_to(other.center(), rect) <= own for other in other_dots):
             total += WRONG_DOT_COST
@@ -924,7 +924,7 @@ class ChartScene(QGraphicsScene):
             home = code.scene_rect_at(scale)
             own = dot.sceneBoundingRect()
             others = [d for d in dots if d != own]
-            offset = _code_offset(home, own, others, taken, [], shown)
+            offset = _code_offset(home, own, others, taken, shown)
             moved(code, offset)
             taken.append(home.translated(offset))
         for name, outline in sorted(self._name_labels, key=lambda pair: top_down(pair[0])):
