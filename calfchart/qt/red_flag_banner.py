@@ -35,6 +35,7 @@ from calfchart.controller import Change, ChartController
 from calfchart.domain.red_flags import Urgency
 from calfchart.qt.accessibility import announce
 from calfchart.qt.listening import listen
+from calfchart.qt.text_lines import line_spans
 from calfchart.qt.viewport import own_viewport
 
 # Fixed colours, not the palette's: the banner looks the same, and as loud, in the
@@ -169,23 +170,22 @@ class RedFlagBanner(QFrame):
         return False
 
     def _fit_height(self) -> None:
-        bar = self._scroll.verticalScrollBar().sizeHint().width()
-        width = max(100, self._scroll.width() - bar)
-        needed = self._details.heightForWidth(width)
-        if needed < 0 or not self._details.text():  # no text yet
+        if self.isHidden() or not self._details.text():  # no warning to fit
             return
-        bottoms = self.line_bottoms(width)
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        bottoms = self.line_bottoms(max(100, self._scroll.width() - bar))
         column = self.parentWidget()
         share = int(column.height() * DETAIL_SHARE) if column is not None else 0
         room = max(bottoms[min(len(bottoms), MIN_DETAIL_LINES) - 1], share)
-        # The banner's window onto a long explanation ends under a whole line.
-        height = min(needed, max(bottom for bottom in bottoms if bottom <= room))
+        # The whole explanation where it fits; else a window onto it that ends under a
+        # whole line.
+        height = max(bottom for bottom in bottoms if bottom <= room)
         if self._scroll.height() != height or self._scroll.minimumHeight() != height:
             self._scroll.setFixedHeight(height)
 
     def line_bottoms(self, width: int) -> list[int]:
         """Where each line of the explanation ends, laid out `width` wide, the gaps
-        between its paragraphs included."""
+        between its paragraphs included: its last is the height it needs."""
         # Laid out as QLabel lays out rich text: its font, no margin around the text.
         document = QTextDocument()
         document.setDefaultFont(self._details.font())
@@ -196,10 +196,7 @@ class RedFlagBanner(QFrame):
         bottoms = []
         block = document.begin()
         while block.isValid():
-            top = layout.blockBoundingRect(block).top()
-            lines = block.layout()
-            for n in range(lines.lineCount()):
-                bottoms.append(math.ceil(top + lines.lineAt(n).y() + lines.lineAt(n).height()))
+            bottoms += [math.ceil(bottom) for _, bottom in line_spans(layout, block)]
             block = block.next()
         return bottoms
 

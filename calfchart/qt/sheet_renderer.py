@@ -67,6 +67,7 @@ from calfchart.qt.chart_paint import (
     x_marker_path,
 )
 from calfchart.qt.drawing import Drawing, artwork_with_style, load_drawing, mirrored
+from calfchart.qt.text_lines import line_spans
 
 # -- measures, in points -----------------------------------------------------------------
 
@@ -1951,22 +1952,7 @@ class SheetDocument:
 
     def line_spans(self, block: QTextBlock) -> list[tuple[float, float]]:
         """Where each line of `block` starts and ends on the long strip of pages."""
-        origin = self._layout_origin(block)
-        lines = block.layout()
-        spans = []
-        for n in range(lines.lineCount()):
-            line = lines.lineAt(n)
-            spans.append((origin.y() + line.y(), origin.y() + line.y() + line.height()))
-        return spans
-
-    def _layout_origin(self, block: QTextBlock) -> QPointF:
-        """The point the lines of `block` are placed from, in the document.
-
-        The corner of the block's bounding rectangle, measured: Qt draws a line at
-        it plus the line's own place (a list item's lines carry its indent, a line
-        moved to the next page its move), not at the corner of the lines' bounds.
-        """
-        return self.document.documentLayout().blockBoundingRect(block).topLeft()
+        return line_spans(self.document.documentLayout(), block)
 
     def _cut_lines(self) -> list[_Cut]:
         """Where to cut each block of text at a page edge: at its first line that
@@ -2140,12 +2126,10 @@ class SheetDocument:
         context: QAbstractTextDocumentLayout.PaintContext,
     ) -> None:
         """The lines of `block` that lie on `page`, drawn as Qt would draw them."""
-        background = block.blockFormat().background()
-        if background.style() != Qt.BrushStyle.NoBrush:
-            rect = self.document.documentLayout().blockBoundingRect(block)
-            painter.fillRect(rect & page, background)
+        # Only the lines: no block of the sheet has a background or a border of its own.
         painter.setPen(context.palette.color(QPalette.ColorRole.Text))
-        origin, lines = self._layout_origin(block), block.layout()
+        origin = self.document.documentLayout().blockBoundingRect(block).topLeft()
+        lines = block.layout()
         for n, (top, bottom) in enumerate(self.line_spans(block)):
             if page.top() <= (top + bottom) / 2 < page.bottom():
                 lines.lineAt(n).draw(painter, origin)
