@@ -1790,6 +1790,10 @@ class SheetDocument:
                 return
         self._take(tightest)
 
+    def _figures_at(self) -> dict[int, _Placed]:
+        """The figures, by the number of the block that holds each one's place."""
+        return {placed.block.blockNumber(): placed for placed in self._placed}
+
     def _laid_out(self) -> _LaidOut:
         return self.density, self.document, self._keeps, self._headings, self._placed
 
@@ -1801,7 +1805,7 @@ class SheetDocument:
         """Whether the text on the last page ends within SHORT_LAST_PAGE of its top."""
         if self.page_count < 2:
             return False
-        figures = {placed.block.blockNumber() for placed in self._placed}
+        figures = self._figures_at()
         block = self.document.lastBlock()
         while block.isValid():
             spans = self.line_spans(block)
@@ -1911,7 +1915,7 @@ class SheetDocument:
                 split.append((keep.start.position(), keep.start))
         # A heading whose text went on to a later page by some other move (its text a
         # part moved whole, or a heading moved in its turn) follows it there.
-        figures = {placed.block.blockNumber(): placed for placed in self._placed}
+        figures = self._figures_at()
         for heading in self._headings:
             if not _breaks_before(heading) and self._left_alone(heading, figures):
                 split.append((heading.position(), heading))
@@ -1966,7 +1970,7 @@ class SheetDocument:
         put on that paragraph would skip a whole page. Figures' placeholders are the
         figures' business; an empty block has nothing to cut.
         """
-        figures = {placed.block.blockNumber() for placed in self._placed}
+        figures = self._figures_at()
         cuts = []
         block = self.document.begin()
         while block.isValid():
@@ -2027,7 +2031,7 @@ class SheetDocument:
         on a page of its own, and its wider margin a gap under it.
         """
         _break_before(block)
-        figures = {placed.block.blockNumber() for placed in self._placed}
+        figures = self._figures_at()
         after = block.next()
         while after.isValid():
             cursor = QTextCursor(after)
