@@ -49,6 +49,12 @@ class Suggestion:
     why: str
 
 
+OTHER_CAUSES = (
+    "Pain there can have other causes, such as a joint, a tendon or a nerve: if it lasts "
+    "or gets worse, have it examined."
+)
+"""What to say of pain no trigger point in the catalog explains (the window, the sheet)."""
+
 UNEXPLAINED_NAMED = 4
 """A reason names up to this many painful zones its pattern does not explain; beyond,
 the first few (the most painful) and how many more."""

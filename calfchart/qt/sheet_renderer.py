@@ -49,6 +49,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from calfchart.domain.ranking import OTHER_CAUSES
 from calfchart.domain.sheet import (
     DrawingPanel,
     MuscleSection,
@@ -1334,11 +1335,8 @@ class _SheetHtml:
                 "None: no place is marked as hurting (every marked place is at 0 out of 10), "
                 "so there is nothing to look for."
             )
-        return (
-            "None: no trigger point calfchart knows refers pain to the places marked. Pain "
-            "there can have other causes, such as a joint, a tendon or a nerve: if it lasts "
-            "or gets worse, have it examined."
-        )
+        unexplained = "None: no trigger point calfchart knows refers pain to the places marked."
+        return f"{unexplained} {OTHER_CAUSES}"
 
     # -- the parts, in page order --------------------------------------------------------
     def _warnings(self) -> None:

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from calfchart.controller import Change, ChartController
-from calfchart.domain.ranking import Suggestion
+from calfchart.domain.ranking import OTHER_CAUSES, Suggestion
 from calfchart.qt.chart_paint import pattern_colors
 from calfchart.qt.listening import listen
 from calfchart.qt.viewport import own_viewport
@@ -67,8 +67,7 @@ COLOUR_STRIPE = 5
 NO_PAIN_TEXT = "Mark where it hurts on the drawings to see which trigger points can cause it."
 NOTHING_FOUND_TEXT = (
     "None of the trigger points calfchart knows refers pain to these zones, so it has "
-    "nothing to suggest. Pain here can have other causes, such as a joint, a tendon or a "
-    "nerve: if it lasts or gets worse, have it examined."
+    f"nothing to suggest. {OTHER_CAUSES}"
 )
 ALL_AT_ZERO_TEXT = (
     "Every marked zone is at 0/10: with no pain there is nothing to rank. Press a number "
