@@ -7,6 +7,7 @@ See shared/spec/CLI.md. Bad input is explained on standard error with no traceba
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -270,19 +271,28 @@ def _no_display() -> bool:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    catalog = _catalog(args)
-    session = Path(args.session) if args.session else None
-    if session is not None and session.is_dir():
-        raise InputError(f"{session}: a folder, not a session file")
-    if session is not None and not session.exists():
-        raise InputError(f"{session}: no such session file")
-    if _no_display():
-        raise InputError(
-            "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
-            "the subcommands (suggest, sheet, ...) work without one"
-        )
-    from calfchart.qt.app import run_window  # Qt is loaded only for the window
-
+    # Start-up makes tens of thousands of objects that live as long as the window
+    # (PySide6 makes a Python enum of every Qt enum of each class it loads), and the
+    # cyclic garbage collector would go over them again and again while they are
+    # made: about 20 ms of the wait for the first paint. It is off until the window
+    # is whole; run_window turns it back on.
+    gc.disable()
+    try:
+        catalog = _catalog(args)
+        session = Path(args.session) if args.session else None
+        if session is not None and session.is_dir():
+            raise InputError(f"{session}: a folder, not a session file")
+        if session is not None and not session.exists():
+            raise InputError(f"{session}: no such session file")
+        if _no_display():
+            raise InputError(
+                "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+                "the subcommands (suggest, sheet, ...) work without one"
+            )
+        from calfchart.qt.app import run_window  # Qt is loaded only for the window
+    except BaseException:
+        gc.enable()
+        raise
     return run_window(catalog, session)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import subprocess
@@ -206,6 +207,9 @@ def test_no_display_is_a_plain_message(
         monkeypatch.delenv(variable, raising=False)
     code, _, err = run([], capsys)
     assert code == 1 and "no display to open the window on" in err
+    # Opening the window turns the garbage collector off until it is whole: a refusal
+    # turns it back on.
+    assert gc.isenabled()
 
 
 def test_a_missing_session_file_is_refused_before_the_window(
@@ -215,6 +219,7 @@ def test_a_missing_session_file_is_refused_before_the_window(
     assert code == 1 and "nowhere.yaml: no such session file" in err
     code, _, err = run([str(tmp_path)], capsys)
     assert code == 1 and err == f"calfchart: {tmp_path}: a folder, not a session file\n"
+    assert gc.isenabled()
 
 
 @pytest.mark.parametrize("argv", [["zone"], ["sugest", "--zone", "heel_plantar"]])

@@ -282,14 +282,15 @@ def test_compared_patterns_wear_their_drawing_colours_in_the_list(window: MainWi
 def test_a_ranked_suggestion_never_reads_match_0_percent(qapp: QApplication) -> None:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-    from calfchart.qt.suggestions_panel import SCORE_ROLE, _match_text
+    from calfchart.qt.suggestion_row import match_text
+    from calfchart.qt.suggestions_panel import SCORE_ROLE
 
     model = QStandardItemModel()
     for score in (0.003, 0.006, 0.81):
         item = QStandardItem()
         item.setData(score, SCORE_ROLE)
         model.appendRow(item)
-    texts = [_match_text(model.index(row, 0)) for row in range(3)]
+    texts = [match_text(model.index(row, 0)) for row in range(3)]
     assert texts == ["match <1%", "match 1%", "match 81%"]
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -82,9 +84,67 @@ def test_a_panel_built_late_shows_the_state_it_missed(
     assert window.screening.box(question).isChecked()
 
 
+def test_the_rows_have_their_painter_before_they_first_paint(
+    qtbot: QtBot, catalog: Catalog, tmp_path: Path
+) -> None:
+    from calfchart.qt.suggestion_row import SuggestionDelegate
+
+    empty = unshown_window(qtbot, catalog, tmp_path)
+    # With no row to draw, the list's first paint comes without it, and it is made
+    # just after, before anyone can click.
+    with qtbot.waitSignal(empty.panels_built, timeout=5000):
+        empty.show()
+    qtbot.waitUntil(
+        lambda: isinstance(empty.suggestions.list.itemDelegate(), SuggestionDelegate),
+        timeout=2000,
+    )
+
+    # A session opened at start-up fills the list before the window first paints.
+    charted = unshown_window(qtbot, catalog, tmp_path)
+    charted.controller.load_session(Session(side=Side.RIGHT, pain={"heel_plantar": 5}))
+    assert charted.suggestions.list.model_.rowCount() > 0
+    assert isinstance(charted.suggestions.list.itemDelegate(), SuggestionDelegate)
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    yield
+    gc.unfreeze()
+    gc.enable()
+
+
+def test_the_garbage_collector_is_back_on_once_the_window_is_whole(
+    qtbot: QtBot,
+    catalog: Catalog,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    collector_restored: None,
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from calfchart.qt import app
+
+    class RecordedWindow(MainWindow):
+        def __init__(self, catalog: Catalog) -> None:
+            super().__init__(catalog, settings_at(tmp_path / "settings.ini"))
+            qtbot.addWidget(self, before_close_func=forget_changes)
+
+    def run_until_collecting(_app: QApplication) -> int:
+        qtbot.waitUntil(gc.isenabled, timeout=5000)
+        return 0
+
+    monkeypatch.setattr(app, "MainWindow", RecordedWindow)
+    monkeypatch.setattr(QApplication, "exec", run_until_collecting)
+    gc.disable()  # as the command line does before it opens the window
+    assert app.run_window(catalog, None) == 0
+    # What start-up made is set aside, so that later collections are short.
+    assert gc.get_freeze_count() > 0
+
+
 FIRST_PAINT_PROBE = """
 import calfchart.qt
 import PySide6.QtCore as core
+import PySide6.QtGui as gui
 import PySide6.QtWidgets as widgets
 from PySide6.QtCore import QCoreApplication
 from calfchart.catalog import open_catalog
@@ -100,7 +160,12 @@ def painted():
     # else: every widget class to type a plain QWidget made in C++ (viewport.py), every
     # QtCore type QDataStream reads to resolve a generic `>>` (drawing_cache.py).
     sentinels = [(widgets, "QMdiArea"), (core, "QJsonDocument"), (core, "QUuid")]
+    # Classes calfchart uses, but not on the way to the first paint: the row painter
+    # (suggestion_row.py) and the style, dialogs, and screen-reader announcements.
+    sentinels += [(widgets, "QStyle"), (widgets, "QFileDialog"), (widgets, "QMessageBox")]
+    sentinels += [(gui, "QAccessible")]
     print(" ".join(name for module, name in sentinels if name in vars(module)) or "none")
+    print(app.style().name())
     QCoreApplication.quit()
 
 after_first_paint(window, painted)
@@ -118,4 +183,5 @@ def test_the_first_paint_sets_up_no_qt_class_it_does_not_need() -> None:
         timeout=60,
         check=True,
     )
-    assert out.stdout.split() == ["none"], out.stderr
+    # The style asked for on Qt's command line (app.py) is in place all the same.
+    assert out.stdout.split() == ["none", "fusion"], out.stderr

@@ -281,11 +281,15 @@ class ZoneItem(QGraphicsPathItem):
     """One pain zone: its exact outline is the hit test; its fill shows the pain."""
 
     def __init__(self, zone: Zone, shape: QPainterPath, scene: ChartScene, parent: QGraphicsItem):
-        super().__init__(shape, parent)
+        super().__init__(parent)
         self.zone = zone
         self._chart = scene
         self.setZValue(Layer.ZONES)
+        # The pen before the path: with the default pen still in place, the scene's
+        # index would stroke the zone's outline with it to find its bounds, some
+        # 0.2 ms a zone at start-up.
         self.setPen(Qt.PenStyle.NoPen)
+        self.setPath(shape)
         # An unbrushed path item still hits on its shape (QT-NOTES §1).
         self.setBrush(Qt.BrushStyle.NoBrush)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)  # until it hurts

@@ -2,14 +2,18 @@
 
 Tests replace these functions (monkeypatch) so that no dialog ever waits for a click;
 the window calls them through this module, never through QFileDialog or QMessageBox.
+Those two are loaded when a dialog first opens: setting up their Python types takes a
+few milliseconds that start-up does without.
 """
 
 from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 SESSION_FILTER = "calfchart sessions (*.calfchart.yaml *.yaml *.yml);;All files (*)"
 SESSION_SUFFIX = ".calfchart.yaml"
@@ -22,11 +26,15 @@ class UnsavedChoice(Enum):
 
 
 def ask_open_path(parent: QWidget, folder: Path) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     name, _ = QFileDialog.getOpenFileName(parent, "Open a session", str(folder), SESSION_FILTER)
     return Path(name) if name else None
 
 
 def ask_save_path(parent: QWidget, suggested: Path) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     name, _ = QFileDialog.getSaveFileName(
         parent, "Save the session", str(suggested), SESSION_FILTER
     )
@@ -38,6 +46,8 @@ def ask_save_path(parent: QWidget, suggested: Path) -> Path | None:
 
 
 def ask_unsaved_changes(parent: QWidget, document: str) -> UnsavedChoice:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Unsaved changes")
@@ -58,6 +68,8 @@ def ask_unsaved_changes(parent: QWidget, document: str) -> UnsavedChoice:
 
 
 def show_error(parent: QWidget, title: str, text: str, details: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(title)
@@ -69,6 +81,8 @@ def show_error(parent: QWidget, title: str, text: str, details: str = "") -> Non
 
 def show_text(parent: QWidget, title: str, text: str) -> None:
     """A page of reading (the disclaimer, the note on the evidence, about)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setWindowTitle(title)
     box.setIcon(QMessageBox.Icon.Information)

@@ -10,6 +10,8 @@ and its accessibility (each row's text is a full sentence for screen readers).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
@@ -23,8 +25,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
-    QFont,
-    QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -38,10 +38,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMenu,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionButton,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -49,8 +45,14 @@ from PySide6.QtWidgets import (
 from calfchart.controller import Change, ChartController
 from calfchart.domain.ranking import OTHER_CAUSES, Suggestion
 from calfchart.qt.chart_paint import pattern_colors
+from calfchart.qt.deferred import after_first_paint
 from calfchart.qt.listening import listen
 from calfchart.qt.viewport import own_viewport
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from calfchart.qt.suggestion_row import SuggestionDelegate
 
 TP_ROLE = Qt.ItemDataRole.UserRole + 1
 RANK_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -62,7 +64,6 @@ SHEET_ROLE = Qt.ItemDataRole.UserRole + 7
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 8
 COLOUR_ROLE = Qt.ItemDataRole.UserRole + 9
 """The colour of the row's pattern on the drawings while several are compared, else None."""
-COLOUR_STRIPE = 5
 
 NO_PAIN_TEXT = "Mark where it hurts on the drawings to see which trigger points can cause it."
 NOTHING_FOUND_TEXT = (
@@ -76,10 +77,6 @@ ALL_AT_ZERO_TEXT = (
 HINT_TEXT = "Select one to see its treatment. Tick, or Ctrl-click, to compare patterns."
 
 LIST_HEIGHT_HINT = 100
-_MARGIN = 6
-_GAP = 3
-_BAR_WIDTH = 90
-_SHEET_TEXT = "Sheet"
 
 
 def _sentence(s: Suggestion, rank: int, shown: bool, on_sheet: bool) -> str:
@@ -96,226 +93,6 @@ def _sentence(s: Suggestion, rank: int, shown: bool, on_sheet: bool) -> str:
     return " ".join(parts)
 
 
-def _match_text(index: QModelIndex | QPersistentModelIndex) -> str:
-    score = float(index.data(SCORE_ROLE) or 0.0)
-    # A ranked suggestion matches somewhat: "0%" would say it does not match at all.
-    percent = "<1%" if 0 < score < 0.005 else f"{round(score * 100)}%"
-    return f"match {percent}{index.data(NOTE_ROLE) or ''}"
-
-
-class SuggestionDelegate(QStyledItemDelegate):
-    """Draws a row: tick box, rank and muscle, Sheet box, score bar, label, reason."""
-
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        bold = QFont(option.font)
-        bold.setBold(True)
-        small = QFont(option.font)
-        small.setPointSizeF(small.pointSizeF() * 0.92)
-        return bold, small
-
-    def _indicator(self, option: QStyleOptionViewItem) -> QSize:
-        style = option.widget.style() if option.widget else None
-        if style is None:
-            return QSize(16, 16)
-        width = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
-        height = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight)
-        return QSize(width, height)
-
-    def _line_height(self, option: QStyleOptionViewItem) -> int:
-        bold, _ = self._fonts(option)
-        return max(QFontMetrics(bold).height(), self._indicator(option).height())
-
-    def overlay_rect(self, option: QStyleOptionViewItem, rect: QRect) -> QRect:
-        size = self._indicator(option)
-        top = rect.top() + _MARGIN + (self._line_height(option) - size.height()) // 2
-        return QRect(rect.left() + _MARGIN, top, size.width(), size.height())
-
-    def sheet_rect(self, option: QStyleOptionViewItem, rect: QRect) -> QRect:
-        """The Sheet box with its word, at the right end of the first line."""
-        size = self._indicator(option)
-        _, small = self._fonts(option)
-        width = size.width() + 4 + QFontMetrics(small).horizontalAdvance(_SHEET_TEXT)
-        top = rect.top() + _MARGIN
-        return QRect(rect.right() - _MARGIN - width, top, width, self._line_height(option))
-
-    def _text_left(self, option: QStyleOptionViewItem, rect: QRect) -> int:
-        return self.overlay_rect(option, rect).right() + 8
-
-    def _wrapped(self, font: QFont, text: str, width: int) -> QRect:
-        flags = int(Qt.TextFlag.TextWordWrap)
-        return QFontMetrics(font).boundingRect(QRect(0, 0, max(width, 40), 10_000), flags, text)
-
-    def _match_height(
-        self, small: QFont, index: QModelIndex | QPersistentModelIndex, text_width: int
-    ) -> int:
-        """The bar's line: one line, or more where a narrow panel wraps its note (the
-        note may say "not for self-pressure": it is never cut off)."""
-        match = self._wrapped(small, _match_text(index), text_width - _BAR_WIDTH - 8)
-        return max(QFontMetrics(small).height(), match.height())
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        view = option.widget
-        width = view.viewport().width() if isinstance(view, QListView) else 360
-        rect = QRect(0, 0, width, 100)
-        text_width = rect.right() - _MARGIN - self._text_left(option, rect)
-        _, small = self._fonts(option)
-        label = self._wrapped(QFont(option.font), str(index.data(LABEL_ROLE)), text_width)
-        why = self._wrapped(small, str(index.data(WHY_ROLE)), text_width)
-        bar = self._match_height(small, index, text_width)
-        height = (
-            _MARGIN
-            + self._line_height(option)
-            + _GAP
-            + bar
-            + _GAP
-            + label.height()
-            + _GAP
-            + why.height()
-            + _MARGIN
-        )
-        return QSize(width, height)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        rect: QRect = option.rect
-        state: QStyle.StateFlag = option.state
-        palette: QPalette = option.palette
-        widget: QWidget | None = option.widget
-        style = widget.style() if widget else None
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        group = (
-            QPalette.ColorGroup.Active
-            if state & QStyle.StateFlag.State_Active
-            else QPalette.ColorGroup.Inactive
-        )
-        text_colour = palette.color(
-            group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        muted = QColor(text_colour)
-        muted.setAlphaF(0.75)
-        bold, small = self._fonts(option)
-
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if selected:
-            painter.fillRect(rect, palette.color(group, QPalette.ColorRole.Highlight))
-        elif index.row() % 2:
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
-        # A hairline between rows, so long reasons do not run into the next row.
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        colour = index.data(COLOUR_ROLE)
-        if isinstance(colour, QColor):
-            stripe = QRect(rect.left(), rect.top(), COLOUR_STRIPE, rect.height() - 1)
-            # Edged in the list's own background, so that blue shows on a blue selection.
-            painter.fillRect(stripe.adjusted(0, 0, 2, 0), palette.color(QPalette.ColorRole.Base))
-            painter.fillRect(stripe, colour)
-
-        if style is not None:
-            for box_rect, checked in (
-                (self.overlay_rect(option, rect), bool(index.data(SHOWN_ROLE))),
-                (self._sheet_box(option, rect), bool(index.data(SHEET_ROLE))),
-            ):
-                box = QStyleOptionButton()
-                box.rect = box_rect
-                box.state = QStyle.StateFlag.State_Enabled | (
-                    QStyle.StateFlag.State_On if checked else QStyle.StateFlag.State_Off
-                )
-                box.palette = palette
-                style.drawPrimitive(
-                    QStyle.PrimitiveElement.PE_IndicatorCheckBox, box, painter, widget
-                )
-
-        left = self._text_left(option, rect)
-        sheet = self.sheet_rect(option, rect)
-        line = self._line_height(option)
-        top = rect.top() + _MARGIN
-        painter.setPen(text_colour)
-        painter.setFont(small)
-        painter.drawText(
-            QRect(
-                sheet.right() - QFontMetrics(small).horizontalAdvance(_SHEET_TEXT),
-                top,
-                sheet.width(),
-                line,
-            ),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            _SHEET_TEXT,
-        )
-        painter.setFont(bold)
-        title = f"{index.data(RANK_ROLE)}. {index.data(Qt.ItemDataRole.DisplayRole)}"
-        title_rect = QRect(left, top, sheet.left() - 8 - left, line)
-        title = QFontMetrics(bold).elidedText(
-            title, Qt.TextElideMode.ElideRight, title_rect.width()
-        )
-        painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignVCenter), title)
-        top += line + _GAP
-
-        # The score as a bar, with the number beside it so it is not colour alone.
-        painter.setFont(small)
-        text_width = rect.right() - _MARGIN - left
-        bar_height = QFontMetrics(small).height()
-        match_height = self._match_height(small, index, text_width)
-        score = float(index.data(SCORE_ROLE) or 0.0)
-        track = QRect(left, top + bar_height // 4, _BAR_WIDTH, bar_height // 2)
-        painter.setPen(Qt.PenStyle.NoPen)
-        track_colour = QColor(text_colour)
-        track_colour.setAlphaF(0.18)
-        painter.setBrush(track_colour)
-        painter.drawRoundedRect(track, 3, 3)
-        filled = QRect(track)
-        filled.setWidth(max(2, round(track.width() * min(1.0, score))))
-        painter.setBrush(
-            palette.color(group, QPalette.ColorRole.HighlightedText)
-            if selected
-            else palette.color(group, QPalette.ColorRole.Highlight)
-        )
-        painter.drawRoundedRect(filled, 3, 3)
-        painter.setPen(text_colour)
-        painter.drawText(
-            QRect(track.right() + 8, top, rect.right() - track.right() - 8 - _MARGIN, match_height),
-            int(Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
-            _match_text(index),
-        )
-        top += match_height + _GAP
-
-        painter.setFont(QFont(option.font))
-        label = str(index.data(LABEL_ROLE))
-        label_rect = self._wrapped(painter.font(), label, text_width)
-        painter.drawText(
-            QRect(left, top, text_width, label_rect.height()), int(Qt.TextFlag.TextWordWrap), label
-        )
-        top += label_rect.height() + _GAP
-        painter.setFont(small)
-        painter.setPen(muted)
-        why = str(index.data(WHY_ROLE))
-        why_rect = self._wrapped(small, why, text_width)
-        painter.drawText(
-            QRect(left, top, text_width, why_rect.height()), int(Qt.TextFlag.TextWordWrap), why
-        )
-        if state & QStyle.StateFlag.State_HasFocus and style is not None:
-            focus = QStyleOptionViewItem(option)
-            focus.rect = rect.adjusted(1, 1, -1, -1)
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, widget)
-        painter.restore()
-
-    def _sheet_box(self, option: QStyleOptionViewItem, rect: QRect) -> QRect:
-        sheet = self.sheet_rect(option, rect)
-        size = self._indicator(option)
-        return QRect(
-            sheet.left(),
-            sheet.top() + (sheet.height() - size.height()) // 2,
-            size.width(),
-            size.height(),
-        )
-
-
 class SuggestionList(QListView):
     """The list itself: forwards clicks on the boxes and modifier clicks to the controller."""
 
@@ -329,8 +106,7 @@ class SuggestionList(QListView):
         self._syncing = False
         self._swallow_release = False
         self._empty_text = NO_PAIN_TEXT
-        self.delegate = SuggestionDelegate(self)
-        self.setItemDelegate(self.delegate)
+        self._delegate: SuggestionDelegate | None = None
         self.model_ = QStandardItemModel(self)
         self.setModel(self.model_)
         self.setObjectName("suggestionList")
@@ -343,6 +119,7 @@ class SuggestionList(QListView):
         self.setUniformItemSizes(False)
         self.setWordWrap(True)
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        after_first_paint(self, self._ensure_delegate)
 
     def sizeHint(self) -> QSize:
         # Modest, so that the warning above the list keeps its room when both share a
@@ -358,13 +135,26 @@ class SuggestionList(QListView):
         ids = self.tp_ids()
         return ids.index(tp_id) if tp_id in ids else -1
 
+    @property
+    def delegate(self) -> SuggestionDelegate:
+        return self._delegate or self._make_delegate()
+
+    def _make_delegate(self) -> SuggestionDelegate:
+        # Made when the first row comes or once the list has first painted, whichever
+        # is sooner: its module sets up QStyle's Python types, about 10 ms of start-up
+        # that the empty list does without.
+        from calfchart.qt.suggestion_row import SuggestionDelegate
+
+        self._delegate = SuggestionDelegate(self)
+        self.setItemDelegate(self._delegate)
+        return self._delegate
+
+    def _ensure_delegate(self) -> None:
+        if self._delegate is None:
+            self._make_delegate()
+
     def option_for(self, row: int) -> tuple[QStyleOptionViewItem, QRect]:
-        index = self.model_.index(row, 0)
-        option = QStyleOptionViewItem()
-        self.initViewItemOption(option)
-        rect = self.visualRect(index)
-        option.rect = rect
-        return option, rect
+        return self.delegate.option_for(self, row)
 
     def overlay_box_at(self, row: int) -> QPoint:
         option, rect = self.option_for(row)
@@ -397,6 +187,8 @@ class SuggestionList(QListView):
                 self.model_.appendRow(item)
         finally:
             self._syncing = False
+        if suggestions:
+            self._ensure_delegate()  # before the rows paint
         pain = self._controller.pain
         if not pain:
             self._empty_text = NO_PAIN_TEXT
