@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 from calfchart.catalog import load_catalog
 from calfchart.controller import ChartController
 from calfchart.domain.zones import View
+from calfchart.qt.app import collect_start_up_garbage
 from calfchart.qt.chart_view import ChartView
 from calfchart.qt.zone_list import ZoneListView
 
@@ -61,6 +62,9 @@ def main() -> int:
     window.resize(args.width, args.height)
     window.show()
     app.processEvents()
+    # As in the program once its window is whole: what start-up made is frozen, so the
+    # garbage collector does not go over it again at every collection.
+    collect_start_up_garbage()
 
     targets: list[tuple[ChartView, str, QPoint]] = []
     for view in views:

@@ -18,12 +18,19 @@ of the budget the drawings alone take. `--minimal-window` times the least any wi
 this kind has, with none of calfchart's code: four menus of actions with shortcuts, a
 line of text, and a dock holding a short list. It is what naming the `Qt` namespace,
 drawing text and building menus cost before a program does anything of its own.
+
+`--count-instructions` runs each window once under valgrind's callgrind instead and
+counts the instructions to its first paint: slow (half a minute) but the same on every
+run, where the times of one run of a busy machine spread by a fifth or more. Each
+child ends its process at the first paint (FIRST_PAINT_ONLY), so the count stops there.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -38,12 +45,14 @@ from installed_like import child_environment
 ROOT = Path(__file__).resolve().parent.parent
 MARK = "first-paint"
 WHOLE_MARK = "panels-built"
+BENCH_VARIABLE = "CALFCHART_BENCH_EXIT_AFTER_PAINT"
+FIRST_PAINT_ONLY = "first-paint"
 MARKS = (MARK, WHOLE_MARK)
 GOAL = 1.5
 TIMEOUT_SECONDS = 60
 
 FIRST_PAINT = f"""
-import sys, time
+import os, sys, time
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
 class FirstPaint(QObject):
@@ -60,10 +69,12 @@ class FirstPaint(QObject):
 
     def report(self):
         print("{MARK}", f"{{time.time():.6f}}", flush=True)
+        if os.environ.get("{BENCH_VARIABLE}") == "{FIRST_PAINT_ONLY}":
+            os._exit(0)
         QCoreApplication.quit()
 """
 """The measuring part of the windows timed against calfchart: prints the time of the
-window's first paint and quits."""
+window's first paint and quits (counting instructions: ends the process there)."""
 
 BARE_WINDOW = (
     FIRST_PAINT
@@ -82,7 +93,7 @@ sys.exit(app.exec())
 
 
 DRAWINGS_ONLY = f"""
-import sys, time
+import os, sys, time
 import calfchart.qt
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -93,6 +104,8 @@ from calfchart.qt.deferred import after_first_paint
 
 def painted():
     print("{MARK}", f"{{time.time():.6f}}", flush=True)
+    if os.environ.get("{BENCH_VARIABLE}") == "{FIRST_PAINT_ONLY}":
+        os._exit(0)
     QCoreApplication.quit()
 
 app = QApplication(sys.argv[:1])
@@ -167,6 +180,28 @@ def run_once(command: list[str], env: dict[str, str]) -> Run:
     return Run(float(marks[MARK]) - start, usage.ru_maxrss / 1024, whole)
 
 
+def count_instructions(command: list[str], env: dict[str, str], folder: Path) -> int:
+    """The instructions a child runs up to its first paint, counted by valgrind's
+    callgrind: the same on every run, where the time is not on a busy machine."""
+    env = {**env, BENCH_VARIABLE: FIRST_PAINT_ONLY}
+    out_file = folder / "callgrind.out.%p"
+    child = subprocess.Popen(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+        text=True,
+    )
+    output, log = child.communicate(timeout=TIMEOUT_SECONDS * 20)
+    # Valgrind runs the program in its own process, and marks each line with the
+    # process id: Qt may fork a helper, which reports its own count.
+    count = re.search(rf"^=={child.pid}== Collected : (\d+)$", log, re.MULTILINE)
+    if child.returncode != 0 or MARK not in output or count is None:
+        raise SystemExit(f"{command} under valgrind failed (exit {child.returncode}): {log!r}")
+    return int(count.group(1))
+
+
 def describe(name: str, runs: list[Run]) -> tuple[float, float]:
     times = [r.seconds * 1000 for r in runs]
     memory = [r.peak_mib for r in runs]
@@ -198,7 +233,15 @@ def main() -> int:
         action="store_true",
         help="time a window of menus, a label and a list, with no calfchart code",
     )
+    parser.add_argument(
+        "--count-instructions",
+        action="store_true",
+        help="count the instructions to the first paint under valgrind, once each, "
+        "instead of timing runs (slow, but the same every time)",
+    )
     args = parser.parse_args()
+    if args.count_instructions and not shutil.which("valgrind"):
+        parser.error("--count-instructions needs valgrind (apt-get install valgrind)")
 
     with tempfile.TemporaryDirectory(prefix="calfchart-bench-") as folder:
         env = child_environment(
@@ -224,6 +267,8 @@ def main() -> int:
         for _ in range(2):  # write the bytecode, then warm the disk cache
             run_once(calfchart, env)
             run_once(bare, env)
+        if args.count_instructions:
+            return report_instructions(args, calfchart, bare, env, Path(folder))
         ours: list[Run] = []
         theirs: list[Run] = []
         for _ in range(args.runs):
@@ -233,7 +278,7 @@ def main() -> int:
     print(
         f"{args.runs} runs each, QT_QPA_PLATFORM={args.platform}, Python {sys.version.split()[0]}"
     )
-    name = "drawings" if args.drawings_only else "minimal" if args.minimal_window else "calfchart"
+    name = _name(args)
     our_time, our_memory = describe(name, ours)
     bare_time, bare_memory = describe("bare", theirs)
     time_ratio, memory_ratio = our_time / bare_time, our_memory / bare_memory
@@ -242,6 +287,29 @@ def main() -> int:
         f"(goal: within {GOAL}x for both)"
     )
     return 0 if time_ratio <= GOAL and memory_ratio <= GOAL else 1
+
+
+def _name(args: argparse.Namespace) -> str:
+    return "drawings" if args.drawings_only else "minimal" if args.minimal_window else "calfchart"
+
+
+def report_instructions(
+    args: argparse.Namespace,
+    calfchart: list[str],
+    bare: list[str],
+    env: dict[str, str],
+    folder: Path,
+) -> int:
+    ours = count_instructions(calfchart, env, folder)
+    theirs = count_instructions(bare, env, folder)
+    print(
+        f"instructions to the first paint, QT_QPA_PLATFORM={args.platform}, "
+        f"Python {sys.version.split()[0]}"
+    )
+    print(f"{_name(args):<10} {ours / 1e6:8.0f} million")
+    print(f"{'bare':<10} {theirs / 1e6:8.0f} million")
+    print(f"ratio      {ours / theirs:.2f}x (goal for the time: within {GOAL}x)")
+    return 0 if ours / theirs <= GOAL else 1
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -185,3 +186,25 @@ def test_the_first_paint_sets_up_no_qt_class_it_does_not_need() -> None:
     )
     # The style asked for on Qt's command line (app.py) is in place all the same.
     assert out.stdout.split() == ["none", "fusion"], out.stderr
+
+
+@pytest.mark.parametrize(
+    ("mode", "marks"),
+    [("1", ["first-paint", "panels-built"]), ("first-paint", ["first-paint"])],
+)
+def test_the_benchmark_hook_reports_the_first_paint_and_ends_the_program(
+    mode: str, marks: list[str]
+) -> None:
+    from calfchart.qt.app import BENCH_VARIABLE
+
+    out = subprocess.run(
+        [sys.executable, "-m", "calfchart"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env={**os.environ, BENCH_VARIABLE: mode},
+    )
+    # Each mark with the wall-clock time it was reached (bench/bench_startup.py).
+    assert [line.split()[0] for line in out.stdout.splitlines()] == marks, out.stderr
+    assert all(float(line.split()[1]) > 0 for line in out.stdout.splitlines())

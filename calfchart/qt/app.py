@@ -17,14 +17,17 @@ from calfchart.qt.deferred import after_first_paint
 from calfchart.qt.window import MainWindow
 
 BENCH_VARIABLE = "CALFCHART_BENCH_EXIT_AFTER_PAINT"
-"""Set by bench/bench_startup.py: print when the window first paints and is whole, then quit."""
+"""Set by bench/bench_startup.py: print when the window first paints and is whole, then
+quit. Set to FIRST_PAINT_ONLY: end the process the moment it has first painted, for a
+count of the instructions to that point, which the rest would muddle."""
+FIRST_PAINT_ONLY = "first-paint"
 
 FUSION = "Fusion"
 FIRST_PAINT_MARK = "first-paint"
 PANELS_BUILT_MARK = "panels-built"
 
 
-def report_start_up(window: MainWindow) -> None:
+def report_start_up(window: MainWindow, stop_at_first_paint: bool = False) -> None:
     """For the benchmark: print when the window first paints and when all its panels
     are built, then end the program.
 
@@ -34,6 +37,8 @@ def report_start_up(window: MainWindow) -> None:
 
     def painted() -> None:
         print(f"{FIRST_PAINT_MARK} {time.time():.6f}", flush=True)
+        if stop_at_first_paint:
+            os._exit(0)
 
     def built() -> None:
         print(f"{PANELS_BUILT_MARK} {time.time():.6f}", flush=True)
@@ -84,8 +89,8 @@ def run_window(catalog: Catalog, session_path: Path | None) -> int:
     window = MainWindow(catalog)
     # Queued: after the panels are built and their first events handled.
     window.panels_built.connect(lambda: QTimer.singleShot(0, collect_start_up_garbage))
-    if os.environ.get(BENCH_VARIABLE):
-        report_start_up(window)
+    if bench := os.environ.get(BENCH_VARIABLE):
+        report_start_up(window, stop_at_first_paint=bench == FIRST_PAINT_ONLY)
     window.show()
     if session_path is not None:
         window.load_path(session_path)
