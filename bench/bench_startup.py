@@ -72,9 +72,16 @@ class FirstPaint(QObject):
         if os.environ.get("{BENCH_VARIABLE}") == "{FIRST_PAINT_ONLY}":
             os._exit(0)
         QCoreApplication.quit()
+
+def run(app, window):
+    window.resize(1280, 800)
+    FirstPaint(window)
+    window.show()
+    sys.exit(app.exec())
 """
-"""The measuring part of the windows timed against calfchart: prints the time of the
-window's first paint and quits (counting instructions: ends the process there)."""
+"""The measuring part of the windows timed against calfchart: `run(app, window)` shows
+the window, prints the time of its first paint and quits (counting instructions: ends
+the process there)."""
 
 BARE_WINDOW = (
     FIRST_PAINT
@@ -84,38 +91,26 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.setWindowTitle("bare")
-window.resize(1280, 800)
-FirstPaint(window)
-window.show()
-sys.exit(app.exec())
+run(app, window)
 """
 )
 
 
-DRAWINGS_ONLY = f"""
-import os, sys, time
+DRAWINGS_ONLY = (
+    FIRST_PAINT
+    + """
 import calfchart.qt
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
 from calfchart.catalog import open_catalog
 from calfchart.controller import ChartController
 from calfchart.qt.chart_area import ChartArea
-from calfchart.qt.deferred import after_first_paint
-
-def painted():
-    print("{MARK}", f"{{time.time():.6f}}", flush=True)
-    if os.environ.get("{BENCH_VARIABLE}") == "{FIRST_PAINT_ONLY}":
-        os._exit(0)
-    QCoreApplication.quit()
 
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
-window.resize(1280, 800)
 window.setCentralWidget(ChartArea(ChartController(open_catalog()), window))
-after_first_paint(window, painted)
-window.show()
-sys.exit(app.exec())
+run(app, window)
 """
+)
 
 
 MINIMAL_WINDOW = (
@@ -128,7 +123,6 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QListWidget, QM
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.setWindowTitle("minimal")
-window.resize(1280, 800)
 for title in ("&File", "&Edit", "&View", "&Help"):
     menu = window.menuBar().addMenu(title)
     for number in range(5):
@@ -144,9 +138,7 @@ items = QListWidget()
 items.addItems([f"Muscle {number}" for number in range(5)])
 dock.setWidget(items)
 window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-FirstPaint(window)
-window.show()
-sys.exit(app.exec())
+run(app, window)
 """
 )
 
@@ -249,7 +241,7 @@ def main() -> int:
         env = child_environment(
             Path(folder),
             QT_QPA_PLATFORM=args.platform,
-            CALFCHART_BENCH_EXIT_AFTER_PAINT="1",
+            **{BENCH_VARIABLE: "1"},
             # A fresh settings folder: no saved layout, no recent files.
             CALFCHART_SETTINGS_DIR=folder,
         )

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 
 
 class _AfterFirstPaint(QObject):
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
         super().__init__(widget)
         self._callback = callback
         widget.installEventFilter(self)
@@ -29,7 +29,7 @@ class _AfterFirstPaint(QObject):
         return False
 
 
-def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
     """Call `callback` once, as soon as `widget` has painted for the first time."""
     _AfterFirstPaint(widget, callback)
 

@@ -119,7 +119,7 @@ class SuggestionList(QListView):
         self.setUniformItemSizes(False)
         self.setWordWrap(True)
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
-        after_first_paint(self, self._ensure_delegate)
+        after_first_paint(self, self._install_delegate)
 
     def sizeHint(self) -> QSize:
         # Modest, so that the warning above the list keeps its room when both share a
@@ -137,21 +137,18 @@ class SuggestionList(QListView):
 
     @property
     def delegate(self) -> SuggestionDelegate:
-        return self._delegate or self._make_delegate()
+        return self._install_delegate()
 
-    def _make_delegate(self) -> SuggestionDelegate:
+    def _install_delegate(self) -> SuggestionDelegate:
         # Made when the first row comes or once the list has first painted, whichever
         # is sooner: its module sets up QStyle's Python types, about 10 ms of start-up
         # that the empty list does without.
-        from calfchart.qt.suggestion_row import SuggestionDelegate
-
-        self._delegate = SuggestionDelegate(self)
-        self.setItemDelegate(self._delegate)
-        return self._delegate
-
-    def _ensure_delegate(self) -> None:
         if self._delegate is None:
-            self._make_delegate()
+            from calfchart.qt.suggestion_row import SuggestionDelegate
+
+            self._delegate = SuggestionDelegate(self)
+            self.setItemDelegate(self._delegate)
+        return self._delegate
 
     def option_for(self, row: int) -> tuple[QStyleOptionViewItem, QRect]:
         return self.delegate.option_for(self, row)
@@ -188,7 +185,7 @@ class SuggestionList(QListView):
         finally:
             self._syncing = False
         if suggestions:
-            self._ensure_delegate()  # before the rows paint
+            self._install_delegate()  # before the rows paint
         pain = self._controller.pain
         if not pain:
             self._empty_text = NO_PAIN_TEXT
