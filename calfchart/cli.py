@@ -11,6 +11,7 @@ import gc
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,6 @@ from calfchart.domain.catalog import Catalog, UnknownIdError
 from calfchart.domain.ranking import DEFAULT_INTENSITY, MAX_INTENSITY, Suggestion, rank
 from calfchart.domain.red_flags import RaisedFlag, screen
 from calfchart.domain.zones import Side
-
-COMMANDS = ("open", "zones", "muscles", "muscle", "red-flags", "suggest", "sheet", "validate")
 
 
 class InputError(Exception):
@@ -319,46 +318,21 @@ def _positive(text: str) -> int:
     return value
 
 
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="use this data folder in place of the bundled one (it is validated first)",
-    )
-    parser = argparse.ArgumentParser(
-        prog="calfchart",
-        description="Find and treat the trigger points behind leg pain. "
-        "With no command, opens the window.",
-        epilog="Informational only, not a diagnosis. Run `calfchart COMMAND --help` for more.",
-    )
-    parser.add_argument("--version", action="version", version=f"calfchart {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def add(
-        name: str, func: Callable[[argparse.Namespace], int], help_: str
-    ) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, parents=[common], help=help_, description=help_)
-        # A command that finds its arguments incomplete says so as argparse does:
-        # its usage line, the reason, exit 2.
-        p.set_defaults(func=func, usage_error=p.error)
-        return p
-
-    p = add("open", cmd_open, "open the window (the default), on a saved session if one is given")
+def _open_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("session", nargs="?", metavar="SESSION_FILE", help="a saved session to open")
-    p = add("zones", cmd_zones, "list the pain zones")
+
+
+def _json_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
-    p = add("muscles", cmd_muscles, "list the muscles")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p = add(
-        "muscle", cmd_muscle, "one muscle in full: trigger points, patterns, treatment, sources"
-    )
+
+
+def _muscle_arguments(p: argparse.ArgumentParser) -> None:
     # Several words are one name: "calfchart muscle fibularis longus", unquoted.
     p.add_argument("muscle", metavar="ID_OR_ALIAS", nargs="+")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p = add("red-flags", cmd_red_flags, "list the red flags and their screening question ids")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p = add("suggest", cmd_suggest, "rank the trigger points that can cause pain in these zones")
+    _json_argument(p)
+
+
+def _suggest_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--zone", action="append", metavar="ID", help="a painful zone (repeatable)")
     p.add_argument("--side", choices=[s.value for s in Side], default=Side.RIGHT.value)
     p.add_argument(
@@ -377,8 +351,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--limit", type=_positive, default=None, metavar="N", help="show the best N only"
     )
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p = add("sheet", cmd_sheet, "write the treatment sheet as a PDF, without opening a window")
+    _json_argument(p)
+
+
+def _sheet_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--zone", action="append", metavar="ID", help="a painful zone (repeatable)")
     p.add_argument("--side", choices=[s.value for s in Side], default=None)
     p.add_argument("--intensity", action="append", metavar="ID=N", help="how much a zone hurts")
@@ -397,7 +373,82 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--acupressure", action="store_true", help="add the nearby acupressure points")
     p.add_argument("--page-size", choices=["a4", "letter"], default=None, help="default: by locale")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    add("validate", cmd_validate, "check a data folder; prints every problem as FILE:LINE: message")
+
+
+def _no_arguments(_p: argparse.ArgumentParser) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class _Command:
+    run: Callable[[argparse.Namespace], int]
+    help: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+
+
+_COMMANDS: dict[str, _Command] = {
+    "open": _Command(
+        cmd_open,
+        "open the window (the default), on a saved session if one is given",
+        _open_arguments,
+    ),
+    "zones": _Command(cmd_zones, "list the pain zones", _json_argument),
+    "muscles": _Command(cmd_muscles, "list the muscles", _json_argument),
+    "muscle": _Command(
+        cmd_muscle,
+        "one muscle in full: trigger points, patterns, treatment, sources",
+        _muscle_arguments,
+    ),
+    "red-flags": _Command(
+        cmd_red_flags, "list the red flags and their screening question ids", _json_argument
+    ),
+    "suggest": _Command(
+        cmd_suggest,
+        "rank the trigger points that can cause pain in these zones",
+        _suggest_arguments,
+    ),
+    "sheet": _Command(
+        cmd_sheet, "write the treatment sheet as a PDF, without opening a window", _sheet_arguments
+    ),
+    "validate": _Command(
+        cmd_validate,
+        "check a data folder; prints every problem as FILE:LINE: message",
+        _no_arguments,
+    ),
+}
+COMMANDS = tuple(_COMMANDS)
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of the whole command line; with `only`, of that command alone.
+
+    Every subcommand is a parser of its own, and building all eight costs a few
+    milliseconds of every run (argparse looks up translations for each); a command
+    line whose command is known needs only that one. Help for the whole program, and
+    the message for an unknown command, list them all.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="use this data folder in place of the bundled one (it is validated first)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="calfchart",
+        description="Find and treat the trigger points behind leg pain. "
+        "With no command, opens the window.",
+        epilog="Informational only, not a diagnosis. Run `calfchart COMMAND --help` for more.",
+    )
+    parser.add_argument("--version", action="version", version=f"calfchart {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, command in _COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        p = sub.add_parser(name, parents=[common], help=command.help, description=command.help)
+        # A command that finds its arguments incomplete says so as argparse does:
+        # its usage line, the reason, exit 2.
+        p.set_defaults(func=command.run, usage_error=p.error)
+        command.arguments(p)
     return parser
 
 
@@ -432,8 +483,9 @@ def _looks_like_a_command(word: str) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = _parser()
-    args = parser.parse_args(_with_default_command(args_list))
+    args_list = _with_default_command(args_list)
+    command = args_list[0] if args_list and args_list[0] in COMMANDS else None
+    args = _parser(command).parse_args(args_list)
     try:
         if getattr(args, "data_dir", None) == "":
             raise InputError("--data-dir needs a folder")

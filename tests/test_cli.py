@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from calfchart import __version__
-from calfchart.cli import main
+from calfchart.cli import COMMANDS, main
 from calfchart.domain.catalog import Catalog
 
 
@@ -233,6 +235,33 @@ def test_a_misspelt_command_is_a_usage_error_naming_the_commands(
     code, _, err = run(argv, capsys)
     assert code == 2
     assert f"invalid choice: '{argv[0]}'" in err and "'zones'" in err and "'suggest'" in err
+
+
+def test_the_help_lists_every_command_and_each_command_has_its_own(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(["--help"], capsys)
+    assert code == 0
+    for command in COMMANDS:
+        assert command in out
+    code, out, _ = run(["suggest", "--help"], capsys)
+    assert code == 0 and "usage: calfchart suggest" in out and "--limit N" in out
+
+
+def test_a_known_command_builds_the_parser_of_that_command_alone(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[str] = []
+    real_add_parser = argparse._SubParsersAction.add_parser
+
+    def add_parser(self: Any, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        built.append(name)
+        return real_add_parser(self, name, **kwargs)
+
+    monkeypatch.setattr(argparse._SubParsersAction, "add_parser", add_parser)
+    code, out, _ = run(["zones"], capsys)
+    assert code == 0 and "heel_plantar" in out
+    assert built == ["zones"]
 
 
 def test_data_dir_may_come_before_the_command(
