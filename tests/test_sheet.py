@@ -578,6 +578,7 @@ def test_the_pdf_text_of_a_page_holds_only_what_is_printed_on_it(
     from PySide6.QtGui import QPageLayout
 
     from calfchart.qt.printing import PaperSize, export_pdf, page_layout
+    from calfchart.qt.sheet_renderer import RUNNING_HEAD_RISE
 
     sheet = chosen_muscles(
         catalog, Side.RIGHT, dict.fromkeys(("knee_posterior", "calf_upper_lateral"), 5),
@@ -588,11 +589,17 @@ def test_the_pdf_text_of_a_page_holds_only_what_is_printed_on_it(
     printed = page_layout(PaperSize.A4).paintRect(QPageLayout.Unit.Point)
     height = page_layout(PaperSize.A4).fullRect(QPageLayout.Unit.Point).height()
     outside: list[tuple[int, str]] = []
+    running_heads: dict[int, list[str]] = {}
 
     def where(number: int, text: str, cm: list[float], tm: list[float], *_: object) -> None:
         # The baseline, from the top of the page (a PDF counts up from the foot).
         baseline = height - (tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
-        if text.strip() and not printed.top() < baseline <= printed.bottom():
+        if not text.strip() or printed.top() < baseline <= printed.bottom():
+            return
+        # Only the running head may stand outside: in the top margin, near the text.
+        if printed.top() - RUNNING_HEAD_RISE < baseline <= printed.top():
+            running_heads.setdefault(number, []).append(text)
+        else:
             outside.append((number, " ".join(text.split())))
 
     pages = PdfReader(path).pages
@@ -600,6 +607,76 @@ def test_the_pdf_text_of_a_page_holds_only_what_is_printed_on_it(
     for number, page in enumerate(pages, start=1):
         page.extract_text(visitor_text=partial(where, number))
     assert not outside
+    assert running_heads, "a sheet this long goes on with a section from page to page"
+    for number, words in running_heads.items():
+        assert number > 1
+        assert re.fullmatch(
+            rf".+, continued from page {number - 1}", " ".join("".join(words).split())
+        )
+
+
+def section_titles(sheet: TreatmentSheet) -> list[str]:
+    """The sheet's section headings, in print order."""
+    treat = "What the chart suggests" if sheet.warnings else "Trigger points to treat"
+    muscles = [f"{section.number}. {section.muscle_name}" for section in sheet.sections]
+    return [treat, *muscles, "Two-week log", "About this sheet"]
+
+
+@pytest.mark.parametrize("case", ["shin", "long"])
+def test_a_page_that_goes_on_with_a_section_names_it_at_its_top(
+    qapp: object, catalog: Catalog, tmp_path: Path, case: str
+) -> None:
+    """A muscle's "How to press" at the top of page 2 said nothing of which muscle it was
+    for: the page now names the section it goes on with, and only then."""
+    from calfchart.qt.printing import PaperSize, export_pdf
+
+    pain = {"shin_lower": 5, "ankle_anterior": 5}
+    sheet = runner_sheet(catalog, pain=pain) if case == "shin" else long_sheets(catalog)[0][1]
+    path = tmp_path / f"{case}.pdf"
+    export_pdf(sheet, path, PaperSize.A4)
+    pages = pdf_text(path)
+    titles = section_titles(sheet)
+    assert len(pages) >= 2
+    assert "continued from page" not in pages[0]
+    heads = 0
+    for number in range(2, len(pages) + 1):
+        # The section under way at the foot of the page before: the last title printed.
+        before = " ".join(pages[: number - 1])
+        found, at = [], 0
+        for title in titles:
+            where = before.find(title, at)
+            if where >= 0:
+                found.append(title)
+                at = where + len(title)
+        text = pages[number - 1]
+        head = f"{found[-1]}, continued from page {number - 1}"
+        next_title = titles[titles.index(found[-1]) + 1 :][:1]
+        if next_title and text.startswith(next_title[0]):
+            assert "continued from page" not in text  # a page that starts a section
+        else:
+            assert text.startswith(head), (number, text[:120])
+            heads += 1
+    assert heads, "each of these sheets breaks a section across a page edge"
+
+
+def test_no_running_head_where_the_top_margin_has_no_room_for_it(
+    qapp: object, catalog: Catalog, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    from calfchart.qt.sheet_renderer import RUNNING_HEAD_MARGIN, paint_sheet
+
+    path = tmp_path / "tight.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    # Margins set by hand in the page setup: too little room above the text.
+    top = RUNNING_HEAD_MARGIN - 2
+    writer.setPageMargins(QMarginsF(36, top, 36, 28), QPageLayout.Unit.Point)
+    pages = paint_sheet(writer, long_sheets(catalog)[0][1])
+    del writer  # finishes the file
+    assert pages >= 3
+    assert not any("continued from page" in text for text in pdf_text(path))
 
 
 def headings_left_alone(layout: SheetDocument) -> list[str]:

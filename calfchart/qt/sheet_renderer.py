@@ -80,6 +80,12 @@ TINY_PT = 6.2
 FOOTER_PT = 7.0
 FOOTER_BAND = 15.0
 """Room kept under the text on every page for the running footer."""
+RUNNING_HEAD_RISE = 11.0
+"""A page that goes on with a section from the page before names it in its top margin,
+as a book's running head does, in a line this far above the text."""
+RUNNING_HEAD_MARGIN = 20.0
+"""The least top margin with room for that line and clear of the paper's edge, where a
+printer cannot print; with less (margins set by hand), the line is left off."""
 PAIN_FIGURE_HEIGHT = 185.0
 PAIN_MARK_SIZE = 8.5
 SPOT_MARK_SIZE = 9.5
@@ -1270,6 +1276,8 @@ class _SheetHtml:
         self.density = density
         self.figures: list[tuple[Figure, int | None]] = []
         self.keeps: list[bool] = []
+        self.sections: list[tuple[int, str]] = []
+        """The parts that are sections of the sheet: their keep number and title."""
         self.artwork = _Artwork()
         self._device = _layout_device()
         self._scratch = _new_document(self._device, density)
@@ -1299,9 +1307,12 @@ class _SheetHtml:
         end = f"<p style='margin:0px; font-size:1pt'>{_END}{number}{_END}</p>" if whole else ""
         return number, f"{_START}{number}{_START}", end
 
-    def heading(self, level: int, text: str, style: str = "") -> str:
-        """A heading that is never left alone at the foot of a page."""
-        _, mark, _ = self.keep()
+    def heading(self, level: int, text: str, style: str = "", section: bool = False) -> str:
+        """A heading that is never left alone at the foot of a page; a `section`'s is
+        named at the top of the next page when its section goes on there."""
+        number, mark, _ = self.keep()
+        if section:
+            self.sections.append((number, text))
         attribute = f" style='{style}'" if style else ""
         return f"<h{level}{attribute}>{mark}{_e(text)}</h{level}>"
 
@@ -1317,7 +1328,7 @@ class _SheetHtml:
                 if sheet.warnings
                 else "Trigger points to treat"
             )
-            self.parts.append(self.heading(2, heading))
+            self.parts.append(self.heading(2, heading, section=True))
             for section in sheet.sections:
                 self._section(section)
         elif not sheet.warnings:
@@ -1462,8 +1473,9 @@ class _SheetHtml:
                     f"<p><b>Do not press this spot yourself.</b> {_e(spot.not_pressed)}</p>"
                 )
         keep, mark, _ = self.keep()
-        name = _e(f"{section.number}. {section.muscle_name}")
-        title = f"<h3 style='font-size:11pt'>{mark}{name}</h3>"
+        name = f"{section.number}. {section.muscle_name}"
+        self.sections.append((keep, name))
+        title = f"<h3 style='font-size:11pt'>{mark}{_e(name)}</h3>"
         mistaken = (
             f"<p class='small'><b>Can be mistaken for:</b> {_run_on(section.mistaken_for)}</p>"
             if section.mistaken_for
@@ -1653,7 +1665,8 @@ class _SheetHtml:
             what += ". Take it to the doctor."
         else:
             what += "."
-        _, mark, end = self.keep(whole=True)
+        number, mark, end = self.keep(whole=True)
+        self.sections.append((number, "Two-week log"))
         table = self._fitting_table(
             lambda width: (
                 f"<table width='{width}' border='1' cellspacing='0' "
@@ -1680,7 +1693,8 @@ class _SheetHtml:
             more.append("Some details are general clinical knowledge, not yet checked against "
                         "a source.")  # fmt: skip
         self.parts.append(
-            self.heading(2, "About this sheet") + f"<p class='tiny'>{_e(sheet.evidence)}</p>"
+            self.heading(2, "About this sheet", section=True)
+            + f"<p class='tiny'>{_e(sheet.evidence)}</p>"
             f"<p class='sources'><b>Main sources.</b> {sources} {_e(' '.join(more))}</p>"
         )
 
@@ -1728,7 +1742,12 @@ class _Cut:
     top: float
 
 
-_LaidOut = tuple[Density, QTextDocument, list[_Keep], list[QTextBlock], list[_Placed]]
+_Section = tuple[QTextBlock, str]
+"""A section of the sheet: the block of its heading, and its title."""
+
+_LaidOut = tuple[
+    Density, QTextDocument, list[_Keep], list[QTextBlock], list[_Placed], list[_Section]
+]
 """A layout at one density, as `SheetDocument` keeps it while it tries others."""
 
 
@@ -1793,11 +1812,25 @@ class SheetDocument:
         return {placed.block.blockNumber(): placed for placed in self._placed}
 
     def _laid_out(self) -> _LaidOut:
-        return self.density, self.document, self._keeps, self._headings, self._placed
+        return (
+            self.density,
+            self.document,
+            self._keeps,
+            self._headings,
+            self._placed,
+            self._sections,
+        )
 
     def _take(self, laid_out: _LaidOut) -> None:
         """Make a layout kept by `_laid_out` the sheet's again."""
-        self.density, self.document, self._keeps, self._headings, self._placed = laid_out
+        (
+            self.density,
+            self.document,
+            self._keeps,
+            self._headings,
+            self._placed,
+            self._sections,
+        ) = laid_out
 
     def _last_page_short(self) -> bool:
         """Whether the text on the last page ends within SHORT_LAST_PAGE of its top."""
@@ -1824,6 +1857,7 @@ class SheetDocument:
             _Keep(self._take_mark(_START, n), self._take_mark(_END, n) if whole else None)
             for n, whole in enumerate(writer.keeps)
         ]
+        self._sections = [(self._keeps[n].start, title) for n, title in writer.sections]
         # Every heading, marked or not ("Where it hurts" is a plain <h2>), and "Caution:".
         self._headings = [keep.start for keep in self._keeps if keep.end is None]
         marked = {block.blockNumber() for block in self._headings}
@@ -2075,8 +2109,13 @@ class SheetDocument:
             left += max(0.0, (block.width() - placed.figure.width) / 2)
         return QRectF(left, block.top(), placed.figure.width, placed.figure.height)
 
-    def paint_page(self, painter: QPainter, index: int) -> None:
-        """Page `index` (from 0), in points, with the origin at the printable area."""
+    def paint_page(self, painter: QPainter, index: int, top_margin: float = 0.0) -> None:
+        """Page `index` (from 0), in points, with the origin at the printable area;
+        `top_margin` is the page's margin above it."""
+        # First, so that the PDF's text reads it first too.
+        continued = self.continued_section(index)
+        if continued is not None and top_margin >= RUNNING_HEAD_MARGIN:
+            self._paint_running_head(painter, continued, index)
         height = self.body.height()
         top = index * height
         clip = QRectF(0, top, self.body.width(), height)
@@ -2108,6 +2147,48 @@ class SheetDocument:
                 placed.figure.paint(painter, rect)
         painter.restore()
         self._paint_footer(painter, index)
+
+    def continued_section(self, index: int) -> str | None:
+        """The title of the section that page `index` (from 0) goes on with, if the page
+        does not start with a section of its own."""
+        if index == 0:
+            return None
+        top = index * self.body.height()
+        figures = self._figures_at()
+        block = self.document.begin()
+        while block.isValid():
+            placed = figures.get(block.blockNumber())
+            if placed is not None:
+                on_page = self.figure_rect(placed).bottom() > top + EDGE_HAIR
+            else:
+                on_page = bool(block.text().strip()) and any(
+                    bottom > top + EDGE_HAIR for _, bottom in self.line_spans(block)
+                )
+            if on_page:
+                break
+            block = block.next()
+        if not block.isValid():
+            return None
+        # The section whose heading comes last before the page's first text, unless that
+        # text is the heading itself.
+        title = None
+        for heading, name in self._sections:
+            if heading.blockNumber() > block.blockNumber():
+                break
+            title = None if heading.blockNumber() == block.blockNumber() else name
+        return title
+
+    def _paint_running_head(self, painter: QPainter, title: str, index: int) -> None:
+        band = QRectF(0, -RUNNING_HEAD_RISE, self.page.width(), RUNNING_HEAD_RISE - 2)
+        metrics = _metrics(FOOTER_PT, bold=True)
+        text = metrics.elidedText(
+            f"{title}, continued from page {index}", Qt.TextElideMode.ElideRight, band.width()
+        )
+        painter.save()
+        painter.setFont(_figure_font(painter, FOOTER_PT, bold=True))
+        painter.setPen(GREY)
+        painter.drawText(band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, text)
+        painter.restore()
 
     def _carried_over(self, page: QRectF) -> list[QTextBlock]:
         """The blocks of text begun on a page above `page` that go on into it."""
@@ -2206,6 +2287,7 @@ def paint_sheet(device: QPagedPaintDevice, sheet: TreatmentSheet) -> int:
     dialog set them). The painter works in points, scaled by the device's resolution.
     """
     layout = SheetDocument(sheet, printable_points(device))
+    top_margin = device.pageLayout().margins(QPageLayout.Unit.Point).top()
     pages = layout.page_count
     with QPainter(device) as painter:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -2214,5 +2296,5 @@ def paint_sheet(device: QPagedPaintDevice, sheet: TreatmentSheet) -> int:
         for index in range(pages):
             if index and not device.newPage():
                 raise OSError("the printer or PDF writer refused to start a new page")
-            layout.paint_page(painter, index)
+            layout.paint_page(painter, index, top_margin)
     return pages
