@@ -11,7 +11,6 @@ import gc
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from calfchart import __version__
 from calfchart.catalog import CatalogError, load_catalog, open_catalog
 from calfchart.domain.catalog import Catalog, UnknownIdError
 from calfchart.domain.ranking import DEFAULT_INTENSITY, MAX_INTENSITY, Suggestion, rank
+from calfchart.domain.record import record
 from calfchart.domain.red_flags import RaisedFlag, screen
 from calfchart.domain.zones import Side
 
@@ -379,7 +379,7 @@ def _no_arguments(_p: argparse.ArgumentParser) -> None:
     pass
 
 
-@dataclass(frozen=True)
+@record
 class _Command:
     run: Callable[[argparse.Namespace], int]
     help: str
