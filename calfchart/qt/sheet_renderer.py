@@ -1298,21 +1298,22 @@ class _SheetHtml:
         number = len(self.figures) - 1
         return f"<p align='{align}' style='margin:0px'>{_MARKER}{number}{_MARKER}</p>"
 
-    def keep(self, whole: bool = False) -> tuple[int, str, str]:
+    def keep(self, whole: bool = False, section: str | None = None) -> tuple[int, str, str]:
         """A part not to be split: its number, the mark for its first paragraph, and
         the closing paragraph when it must be kept `whole` (else it ends after its
-        heading's first lines)."""
+        heading's first lines). A part that starts a `section` (its title) is named at
+        the top of the next page when the section goes on there."""
         self.keeps.append(whole)
         number = len(self.keeps) - 1
+        if section is not None:
+            self.sections.append((number, section))
         end = f"<p style='margin:0px; font-size:1pt'>{_END}{number}{_END}</p>" if whole else ""
         return number, f"{_START}{number}{_START}", end
 
     def heading(self, level: int, text: str, style: str = "", section: bool = False) -> str:
-        """A heading that is never left alone at the foot of a page; a `section`'s is
-        named at the top of the next page when its section goes on there."""
-        number, mark, _ = self.keep()
-        if section:
-            self.sections.append((number, text))
+        """A heading that is never left alone at the foot of a page; it may start a
+        `section` (see `keep`)."""
+        _, mark, _ = self.keep(section=text if section else None)
         attribute = f" style='{style}'" if style else ""
         return f"<h{level}{attribute}>{mark}{_e(text)}</h{level}>"
 
@@ -1472,9 +1473,8 @@ class _SheetHtml:
                 spots.append(
                     f"<p><b>Do not press this spot yourself.</b> {_e(spot.not_pressed)}</p>"
                 )
-        keep, mark, _ = self.keep()
         name = f"{section.number}. {section.muscle_name}"
-        self.sections.append((keep, name))
+        keep, mark, _ = self.keep(section=name)
         title = f"<h3 style='font-size:11pt'>{mark}{_e(name)}</h3>"
         mistaken = (
             f"<p class='small'><b>Can be mistaken for:</b> {_run_on(section.mistaken_for)}</p>"
@@ -1665,8 +1665,7 @@ class _SheetHtml:
             what += ". Take it to the doctor."
         else:
             what += "."
-        number, mark, end = self.keep(whole=True)
-        self.sections.append((number, "Two-week log"))
+        _, mark, end = self.keep(whole=True, section="Two-week log")
         table = self._fitting_table(
             lambda width: (
                 f"<table width='{width}' border='1' cellspacing='0' "
