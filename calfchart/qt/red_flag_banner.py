@@ -101,6 +101,8 @@ class RedFlagBanner(QFrame):
         super().__init__(parent)
         self._controller = controller
         self._announced: set[str] = set()
+        self._laid_out_lines: tuple[tuple[str, str, int], list[int]] | None = None
+        """The last text, font and width laid out by line_bottoms, and its lines."""
         self.setObjectName("redFlagBanner")
         self._background = _COLOURS[Urgency.URGENT][0]
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -186,6 +188,12 @@ class RedFlagBanner(QFrame):
     def line_bottoms(self, width: int) -> list[int]:
         """Where each line of the explanation ends, laid out `width` wide, the gaps
         between its paragraphs included: its last is the height it needs."""
+        # A resize of the panel reaches the banner twice (its own and the panel's), and
+        # one of the height alone leaves the lines as they were: laid out once for each
+        # text, font and width.
+        key = (self._details.text(), self._details.font().key(), width)
+        if self._laid_out_lines is not None and self._laid_out_lines[0] == key:
+            return self._laid_out_lines[1]
         # Laid out as QLabel lays out rich text: its font, no margin around the text.
         document = QTextDocument()
         document.setDefaultFont(self._details.font())
@@ -198,6 +206,7 @@ class RedFlagBanner(QFrame):
         while block.isValid():
             bottoms += [math.ceil(bottom) for _, bottom in line_spans(layout, block)]
             block = block.next()
+        self._laid_out_lines = (key, bottoms)
         return bottoms
 
     def _refresh(self) -> None:
