@@ -18,7 +18,7 @@ import math
 from collections.abc import Callable
 from enum import IntEnum
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -35,8 +35,6 @@ from PySide6.QtGui import (
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
@@ -55,9 +53,9 @@ from calfchart.controller import Change, ChartController
 from calfchart.domain.ranking import MAX_INTENSITY
 from calfchart.domain.zones import Side, View, Zone
 from calfchart.qt.accessibility import announce
+from calfchart.qt.artwork import ArtworkItem, artwork_picture
 from calfchart.qt.chart_paint import (
     ChartPalette,
-    artwork_css,
     background_color,
     hatch_angle,
     hatch_path,
@@ -68,7 +66,7 @@ from calfchart.qt.chart_paint import (
     translucent,
     x_marker_path,
 )
-from calfchart.qt.drawing import Drawing, artwork_with_style, load_drawing, mirrored
+from calfchart.qt.drawing import Drawing, load_drawing, mirrored
 from calfchart.qt.listening import listen
 from calfchart.qt.viewport import own_viewport
 
@@ -80,8 +78,6 @@ WHEEL_ZOOM_BASE = 1.0015
 """Zoom per wheel step: 1.0015 ** 120 (one notch) is about 1.2x."""
 
 KEY_ZOOM_STEP = 1.25
-ARTWORK_CACHE_LIMIT = QSize(2048, 4096)
-"""Largest cached rendering of the drawing, in device pixels (32 MB at most)."""
 MARKER_MIN_PIXELS = 16.0
 """A trigger-point X never shrinks below this many screen pixels when zoomed out."""
 
@@ -588,18 +584,11 @@ class ChartScene(QGraphicsScene):
         self._view_scale = 1.0
         self._view_size = QSizeF()
 
-        # The shared renderer is a child of the scene: QGraphicsScene deletes its items
-        # before its QObject children, so the renderer outlives the item using it.
-        self._renderer = QSvgRenderer(self)
         self._leg = _Group()
         self.addItem(self._leg)
-        self._artwork = QGraphicsSvgItem(self._leg)
+        self._artwork = ArtworkItem(size, self._leg)
         self._artwork.setZValue(Layer.ARTWORK)
         self._artwork.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        # The SVG item caches its rendering, but only up to 1024x768 device pixels by
-        # default; a tall leg fitted to a window exceeds that and would be re-rendered
-        # on every repaint. Past this size (zoomed far in) it is drawn directly.
-        self._artwork.setMaximumCacheSize(ARTWORK_CACHE_LIMIT)
         self._hover = self._outline_item(Layer.HOVER)
         self._focus = self._outline_item(Layer.FOCUS)
         self._restyle_artwork()
@@ -853,11 +842,15 @@ class ChartScene(QGraphicsScene):
             marker.setPath(path)
             marker.setPen(halo)
 
-    def set_view_scale(self, scale: float, width: float = 0.0, height: float = 0.0) -> None:
-        """The view's zoom (device pixels per drawing unit), for minimum marker sizes,
-        and its size in pixels: the room texts may take beside or above the drawing."""
+    def set_view_scale(
+        self, scale: float, width: float = 0.0, height: float = 0.0, pixel_ratio: float = 1.0
+    ) -> None:
+        """The view's zoom (pixels per drawing unit), for minimum marker sizes, and its
+        size in pixels: the room texts may take beside or above the drawing. On a
+        high-DPI screen, `pixel_ratio` device pixels make one pixel."""
         self._view_scale = scale
         self._view_size = QSizeF(width, height)
+        self._artwork.fit_cache(scale * pixel_ratio)
         self._texts_moved = True
         self._size_markers()
         self._declutter()
@@ -1201,8 +1194,7 @@ class ChartScene(QGraphicsScene):
         self._refresh(Change.PAIN | Change.PATTERNS | Change.MUSCLES | Change.ACUPRESSURE)
 
     def _restyle_artwork(self) -> None:
-        self._renderer.load(artwork_with_style(self.drawing.svg, artwork_css(self._palette)))
-        self._artwork.setSharedRenderer(self._renderer)
+        self._artwork.set_picture(artwork_picture(self.drawing, self._palette))
         self.setBackgroundBrush(background_color(self._palette))
         # Neither a pain red nor one of the overlay colours, so the outline never
         # reads as part of a pattern: near-black on the light drawing, amber on dark.
@@ -1333,7 +1325,9 @@ class ChartView(QGraphicsView):
 
     def _zoom_settled(self) -> None:
         area = self.viewport().size()
-        self._scene.set_view_scale(self.transform().m11(), area.width(), area.height())
+        self._scene.set_view_scale(
+            self.transform().m11(), area.width(), area.height(), self.devicePixelRatioF()
+        )
         self.zoom_changed.emit(self.zoom_factor())
 
     def wheelEvent(self, event: QWheelEvent) -> None:

@@ -10,8 +10,9 @@ Each view (``posterior``, ``anterior``, ``lateral``, ``medial``, ``plantar``) is
     <g id="muscles">   ``<g id="muscle-<id>" class="muscle superficial|deep">`` outlines
     <g id="anchors">   ``<circle id="trp-<id>">`` and ``<circle id="acu-<id>">``
 
-The SVG is drawn as a whole by ``QSvgRenderer``; hit-testing and overlays use the exact
-shapes parsed here with svgelements (shared/design/QT-NOTES.md §1), never bounding boxes.
+The artwork is drawn by ``QSvgRenderer``, recorded once (calfchart.qt.artwork); hit-testing
+and overlays use the exact shapes parsed here with svgelements (shared/design/QT-NOTES.md
+§1), never bounding boxes.
 All coordinates are the SVG's pixel units (no transforms, viewBox = width x height).
 """
 

@@ -8,6 +8,10 @@ SVG's bytes. The file also holds those bytes, and is used only when they are the
 very bytes of the drawing now: a changed drawing is parsed again. (Not a hash from
 hashlib: importing it maps OpenSSL, 3.7 MiB of the window's memory.) A cache that
 cannot be read or written is ignored: it only ever saves time.
+
+The artwork's recorded paint commands (calfchart.qt.artwork) are kept the same way,
+one file for each view and palette, holding the styled SVG they were recorded from and
+the version of Qt that recorded them.
 """
 
 from __future__ import annotations
@@ -136,14 +140,70 @@ def cached(view: str, svg: bytes, parse: Callable[[str, bytes], Drawing]) -> Dra
     except (OSError, ValueError):
         pass
     drawing = parse(view, svg)
-    _store(folder, target, view, encode(drawing))
+    _store(folder, target, f"drawing-{view}-*.qds", encode(drawing))
     return drawing
 
 
-def _store(folder: Path, target: Path, view: str, data: bytes) -> None:
+_RECORDING_FORMAT = "calfchart-recording-1"
+
+
+def encode_recording(source: bytes, maker: str, recording: bytes) -> bytes:
+    buffer = QByteArray()
+    stream = QDataStream(buffer, QIODevice.OpenModeFlag.WriteOnly)
+    stream.writeQString(_RECORDING_FORMAT)
+    stream.writeQString(maker)
+    stream.writeUInt32(len(source))
+    stream.writeRawData(source)
+    stream.writeUInt32(zlib.crc32(recording))
+    stream.writeUInt32(len(recording))
+    stream.writeRawData(recording)
+    return bytes(buffer.data())
+
+
+def decode_recording(data: bytes, source: bytes, maker: str) -> bytes:
+    buffer = QByteArray(data)  # the stream reads from it: it must outlive the stream
+    stream = QDataStream(buffer, QIODevice.OpenModeFlag.ReadOnly)
+    if stream.readQString() != _RECORDING_FORMAT:
+        raise ValueError("a recording of another format")
+    if stream.readQString() != maker:
+        raise ValueError("a recording made by another version")
+    length = stream.readUInt32()
+    if length != len(source) or stream.readRawData(length) != source:
+        raise ValueError("a recording made from another source")
+    checksum = stream.readUInt32()
+    length = stream.readUInt32()
+    # Qt trusts a picture's bytes as it replays them: damaged ones are never handed over.
+    recording = stream.readRawData(length) if length <= len(data) else b""
+    if (
+        stream.status() != QDataStream.Status.Ok
+        or not stream.atEnd()
+        or len(recording) != length
+        or zlib.crc32(recording) != checksum
+    ):
+        raise ValueError("a damaged recording")
+    return recording
+
+
+def cached_recording(
+    name: str, source: bytes, maker: str, record: Callable[[bytes], bytes]
+) -> bytes:
+    """`record(source)`, from the cache when it holds a recording of these very bytes
+    made by this `maker` (a version of the recording code)."""
+    folder = cache_folder()
+    target = folder / f"artwork-{name}-{_key(maker.encode() + source)}.qpic"
+    try:
+        return decode_recording(target.read_bytes(), source, maker)
+    except (OSError, ValueError):
+        pass
+    recording = record(source)
+    _store(folder, target, f"artwork-{name}-*.qpic", encode_recording(source, maker, recording))
+    return recording
+
+
+def _store(folder: Path, target: Path, stale_pattern: str, data: bytes) -> None:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        for stale in folder.glob(f"drawing-{view}-*.qds"):
+        for stale in folder.glob(stale_pattern):
             stale.unlink(missing_ok=True)
         write_atomically(target, lambda temp: temp.write_bytes(data), mode=0o600)
     except OSError:

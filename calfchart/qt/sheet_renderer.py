@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from functools import cache, partial
 from html import escape
 
-from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -40,6 +40,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QPicture,
     QTextBlock,
     QTextBlockFormat,
     QTextCursor,
@@ -47,7 +48,6 @@ from PySide6.QtGui import (
     QTextFormat,
     QTransform,
 )
-from PySide6.QtSvg import QSvgRenderer
 
 from calfchart.domain.ranking import OTHER_CAUSES
 from calfchart.domain.sheet import (
@@ -58,16 +58,16 @@ from calfchart.domain.sheet import (
     TreatmentSheet,
 )
 from calfchart.domain.zones import Side, View
+from calfchart.qt.artwork import artwork_picture, replay
 from calfchart.qt.chart_paint import (
     ChartPalette,
-    artwork_css,
     hatch_path,
     intensity_color,
     label_point,
     no_press_marker_path,
     x_marker_path,
 )
-from calfchart.qt.drawing import Drawing, artwork_with_style, load_drawing, mirrored
+from calfchart.qt.drawing import Drawing, load_drawing, mirrored
 from calfchart.qt.text_lines import line_spans
 
 # -- measures, in points -----------------------------------------------------------------
@@ -260,23 +260,21 @@ def _figure_font(painter: QPainter, size: float, bold: bool = False) -> QFont:
 
 
 class _Artwork:
-    """The print-styled SVG renderers, one per view, for one sheet."""
+    """The print-styled artwork, one recorded picture per view, for one sheet."""
 
     def __init__(self) -> None:
-        self._renderers: dict[str, QSvgRenderer] = {}
+        self._pictures: dict[str, QPicture] = {}
 
     def draw(
         self, painter: QPainter, drawing: Drawing, transform: QTransform, clip: QRectF
     ) -> None:
-        renderer = self._renderers.get(drawing.view)
-        if renderer is None:
-            data = artwork_with_style(drawing.svg, artwork_css(ChartPalette.PRINT))
-            renderer = QSvgRenderer(QByteArray(data))
-            self._renderers[drawing.view] = renderer
+        picture = self._pictures.get(drawing.view)
+        if picture is None:
+            picture = self._pictures[drawing.view] = artwork_picture(drawing, ChartPalette.PRINT)
         painter.save()
         painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
         painter.setTransform(transform, True)
-        renderer.render(painter, QRectF(QPointF(0, 0), drawing.size))
+        replay(picture, painter)
         painter.restore()
 
 
