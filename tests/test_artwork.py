@@ -24,7 +24,7 @@ from calfchart.qt.artwork import (
 )
 from calfchart.qt.chart_paint import ChartPalette, artwork_css
 from calfchart.qt.drawing import VIEWS, artwork_with_style, load_drawing
-from calfchart.qt.drawing_cache import cached_recording, decode_recording, encode_recording
+from calfchart.qt.drawing_cache import cached_artwork, decode_artwork, encode_artwork
 
 
 def _painted(size: QRectF, scale: float, dpi: int, paint: QPicture | QSvgRenderer) -> QImage:
@@ -73,12 +73,12 @@ def test_recorded_once_then_read_from_the_cache(qtbot: QtBot) -> None:
 
     for stale in cache_folder().glob("artwork-test-*.qpic"):
         stale.unlink()
-    first = cached_recording("test", source, "6.0.0", record)
-    assert cached_recording("test", source, "6.0.0", record) == first
+    first = cached_artwork("test", source, "6.0.0", record)
+    assert cached_artwork("test", source, "6.0.0", record) == first
     assert len(recorded) == 1
     # Another drawing or palette, or another Qt: recorded again, and the stale entry goes.
-    cached_recording("test", source.replace(b"</svg>", b"<!-- edited --></svg>"), "6.0.0", record)
-    cached_recording("test", source, "6.0.1", record)
+    cached_artwork("test", source.replace(b"</svg>", b"<!-- edited --></svg>"), "6.0.0", record)
+    cached_artwork("test", source, "6.0.1", record)
     assert len(recorded) == 3
     assert len(list(cache_folder().glob("artwork-test-*.qpic"))) == 1
 
@@ -86,24 +86,24 @@ def test_recorded_once_then_read_from_the_cache(qtbot: QtBot) -> None:
 def test_a_damaged_recording_is_never_replayed(qtbot: QtBot) -> None:
     source = artwork_with_style(load_drawing("medial").svg, artwork_css(ChartPalette.LIGHT))
     recording = record_artwork(source)
-    stored = encode_recording(source, "6.0.0", recording)
-    assert decode_recording(stored, source, "6.0.0") == recording
+    stored = encode_artwork(source, "6.0.0", recording)
+    assert decode_artwork(stored, source, "6.0.0") == recording
     flipped = bytearray(stored)
     flipped[-100] ^= 0x40  # one bit inside the picture's own bytes
     for damaged in (bytes(flipped), stored[:-7], stored + b"\0"):
         with pytest.raises(ValueError, match="damaged"):
-            decode_recording(damaged, source, "6.0.0")
+            decode_artwork(damaged, source, "6.0.0")
     with pytest.raises(ValueError, match="another version"):
-        decode_recording(stored, source, "6.1.0")
+        decode_artwork(stored, source, "6.1.0")
     with pytest.raises(ValueError, match="another source"):
-        decode_recording(stored, source + b" ", "6.0.0")
+        decode_artwork(stored, source + b" ", "6.0.0")
 
     for entry in cache_folder().glob("artwork-test-*.qpic"):
         entry.unlink()
-    cached_recording("test", source, "6.0.0", record_artwork)
+    cached_artwork("test", source, "6.0.0", record_artwork)
     (entry,) = cache_folder().glob("artwork-test-*.qpic")
     entry.write_bytes(entry.read_bytes()[:-50])
-    assert cached_recording("test", source, "6.0.0", record_artwork) == recording
+    assert cached_artwork("test", source, "6.0.0", record_artwork) == recording
 
 
 def test_the_cached_rendering_is_given_up_when_zoomed_far_in(qtbot: QtBot) -> None:

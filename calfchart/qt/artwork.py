@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from calfchart.qt.chart_paint import ChartPalette, artwork_css
 from calfchart.qt.drawing import Drawing, artwork_with_style
-from calfchart.qt.drawing_cache import cached_recording
+from calfchart.qt.drawing_cache import cached_artwork
 
 if TYPE_CHECKING:
     # For the type hints only: naming them at run time sets up QStyleOption and its
@@ -51,9 +51,8 @@ def record_artwork(artwork_svg: bytes) -> bytes:
 def artwork_picture(drawing: Drawing, palette: ChartPalette) -> QPicture:
     """The artwork of one view in one palette, from the cache when it holds it."""
     artwork_svg = artwork_with_style(drawing.svg, artwork_css(palette))
-    # The recording's binary form is Qt's own: a new Qt records it again.
     name = f"{drawing.view}-{palette.name.lower()}"
-    data = cached_recording(name, artwork_svg, qVersion(), record_artwork)
+    data = cached_artwork(name, artwork_svg, qVersion(), record_artwork)
     picture = QPicture()
     picture.setData(data)
     return picture

@@ -144,60 +144,60 @@ def cached(view: str, svg: bytes, parse: Callable[[str, bytes], Drawing]) -> Dra
     return drawing
 
 
-_RECORDING_FORMAT = "calfchart-recording-1"
+_ARTWORK_FORMAT = "calfchart-artwork-1"
 
 
-def encode_recording(source: bytes, maker: str, recording: bytes) -> bytes:
+def encode_artwork(svg: bytes, qt_version: str, picture: bytes) -> bytes:
     buffer = QByteArray()
     stream = QDataStream(buffer, QIODevice.OpenModeFlag.WriteOnly)
-    stream.writeQString(_RECORDING_FORMAT)
-    stream.writeQString(maker)
-    stream.writeUInt32(len(source))
-    stream.writeRawData(source)
-    stream.writeUInt32(zlib.crc32(recording))
-    stream.writeUInt32(len(recording))
-    stream.writeRawData(recording)
+    stream.writeQString(_ARTWORK_FORMAT)
+    stream.writeQString(qt_version)
+    stream.writeUInt32(len(svg))
+    stream.writeRawData(svg)
+    stream.writeUInt32(zlib.crc32(picture))
+    stream.writeUInt32(len(picture))
+    stream.writeRawData(picture)
     return bytes(buffer.data())
 
 
-def decode_recording(data: bytes, source: bytes, maker: str) -> bytes:
+def decode_artwork(data: bytes, svg: bytes, qt_version: str) -> bytes:
     buffer = QByteArray(data)  # the stream reads from it: it must outlive the stream
     stream = QDataStream(buffer, QIODevice.OpenModeFlag.ReadOnly)
-    if stream.readQString() != _RECORDING_FORMAT:
+    if stream.readQString() != _ARTWORK_FORMAT:
         raise ValueError("a recording of another format")
-    if stream.readQString() != maker:
-        raise ValueError("a recording made by another version")
+    if stream.readQString() != qt_version:
+        raise ValueError("a recording made by another version of Qt")
     length = stream.readUInt32()
-    if length != len(source) or stream.readRawData(length) != source:
+    if length != len(svg) or stream.readRawData(length) != svg:
         raise ValueError("a recording made from another source")
     checksum = stream.readUInt32()
     length = stream.readUInt32()
     # Qt trusts a picture's bytes as it replays them: damaged ones are never handed over.
-    recording = stream.readRawData(length) if length <= len(data) else b""
+    picture = stream.readRawData(length) if length <= len(data) else b""
     if (
         stream.status() != QDataStream.Status.Ok
         or not stream.atEnd()
-        or len(recording) != length
-        or zlib.crc32(recording) != checksum
+        or len(picture) != length
+        or zlib.crc32(picture) != checksum
     ):
         raise ValueError("a damaged recording")
-    return recording
+    return picture
 
 
-def cached_recording(
-    name: str, source: bytes, maker: str, record: Callable[[bytes], bytes]
+def cached_artwork(
+    name: str, svg: bytes, qt_version: str, record: Callable[[bytes], bytes]
 ) -> bytes:
-    """`record(source)`, from the cache when it holds a recording of these very bytes
-    made by this `maker` (a version of the recording code)."""
+    """`record(svg)`: the artwork's picture data, from the cache when it holds one
+    recorded from these very bytes by this version of Qt (its format is Qt's own)."""
     folder = cache_folder()
-    target = folder / f"artwork-{name}-{_key(maker.encode() + source)}.qpic"
+    target = folder / f"artwork-{name}-{_key(qt_version.encode() + svg)}.qpic"
     try:
-        return decode_recording(target.read_bytes(), source, maker)
+        return decode_artwork(target.read_bytes(), svg, qt_version)
     except (OSError, ValueError):
         pass
-    recording = record(source)
-    _store(folder, target, f"artwork-{name}-*.qpic", encode_recording(source, maker, recording))
-    return recording
+    picture = record(svg)
+    _store(folder, target, f"artwork-{name}-*.qpic", encode_artwork(svg, qt_version, picture))
+    return picture
 
 
 def _store(folder: Path, target: Path, stale_pattern: str, data: bytes) -> None:
