@@ -812,6 +812,36 @@ def test_a_typical_sheet_is_two_pages_on_a4_and_on_letter(
         assert "Main sources." in pages[1] and "Two-week log" in pages[1]
 
 
+@pytest.mark.parametrize("case", sorted(CROWDED))
+def test_each_column_of_a_muscle_is_laid_out_at_the_width_it_was_measured_at(
+    qapp: object, catalog: Catalog, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    """A section's columns are split, and its notes put beside or under the stretch,
+    by measuring them. The stretch column was once measured a point wider than it was
+    laid out: a line that wrapped only there made the buttock case's first section two
+    lines taller than measured, and the sheet ran on to a third page on Letter."""
+    from calfchart.qt.sheet_renderer import DENSITIES, _px, _SheetHtml
+
+    measured: dict[str, set[str]] = {}
+    height = _SheetHtml._height
+
+    def recording(writer: _SheetHtml, html: str, width: float) -> float:
+        measured.setdefault(html, set()).add(_px(width))
+        return height(writer, html, width)
+
+    monkeypatch.setattr(_SheetHtml, "_height", recording)
+    side, pain = CROWDED[case]
+    sheet = build_sheet(catalog, side=side, pain=pain, date=DAY)
+    for density in DENSITIES:
+        html = _SheetHtml(sheet, printable_area("letter").width(), density).html()
+        # A section's table ends with the stretch column, and the notes when beside it.
+        last_columns = re.findall(r"<td width='([\d.]+)'>((?:(?!<td).)*?)</td></tr></table>", html)
+        columns = [(width, body) for width, body in last_columns if body in measured]
+        assert len(columns) == len(sheet.sections), density
+        for width, body in columns:
+            assert width in measured[body], density
+
+
 def test_a_last_page_of_a_few_lines_is_saved_by_a_tighter_setting(
     qapp: object, catalog: Catalog
 ) -> None:

@@ -1544,7 +1544,10 @@ class _SheetHtml:
         )
         figure_column = SPOT_FIGURE_WIDTH + 10
         gutter = 10.0
-        text_width = self.width - figure_column - gutter
+        # A point short of the page: Qt rounds the columns up, and the last would stick
+        # out past the margin. Taken off before the columns are measured, so that each
+        # is laid out at the width it was measured at.
+        text_width = self.width - figure_column - gutter - 1.0
         least = (figure.height if figure else 0.0) + sum(other.height for other in others)
         below = avoid + mistaken
         # The two text columns are split where they come out the same height, and the
@@ -1562,9 +1565,7 @@ class _SheetHtml:
             f"<td width='{_px(figure_column)}'>{figures}</td>"
             f"<td width='{_px(left)}'>{left_html}</td>"
             f"<td width='{_px(gutter)}'></td>"
-            # A point short of the page: Qt rounds the columns up, and the last would
-            # stick out past the margin.
-            f"<td width='{_px(right - 1.0)}'>{stretch}{below if notes_beside else ''}</td>"
+            f"<td width='{_px(right)}'>{stretch}{below if notes_beside else ''}</td>"
             "</tr></table>" + ("" if notes_beside else below)
         )
 
