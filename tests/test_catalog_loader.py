@@ -48,6 +48,21 @@ def test_missing_field(pack: Path) -> None:
     assert "missing key 'prevalence'" in problem
 
 
+def test_a_zone_says_in_a_sentence_what_its_data_gives_or_the_and_its_name(pack: Path) -> None:
+    name = "    name: underside of heel\n"
+    _edit(pack, "zones.yaml", name, name + "    in_a_sentence: the underside of the heel\n")
+    zones = load_catalog(pack).zones
+    assert zones["heel_plantar"].phrase == "the underside of the heel"
+    assert zones["calf_lower_medial"].phrase == "the lower inner calf"
+
+
+def test_an_empty_sentence_form_of_a_zone_is_named_with_file_and_line(pack: Path) -> None:
+    name = "    name: underside of heel\n"
+    _edit(pack, "zones.yaml", name, name + "    in_a_sentence: ''\n")
+    line = _line_of(pack, "zones.yaml", "in_a_sentence")
+    assert _problems(pack) == [f"zones.yaml:{line}: in_a_sentence must not be empty"]
+
+
 def test_wrong_type_norway_problem(pack: Path) -> None:
     # YAML 1.1 reads a bare `no` as false: a zone name must be text.
     _edit(pack, "zones.yaml", "name: Achilles tendon", "name: no")

@@ -35,7 +35,8 @@ def test_suggest_heel_puts_soleus_first_with_its_reason(capsys: pytest.CaptureFi
     first = result["suggestions"][0]
     assert first["muscle"] == "soleus" and first["trigger_point"] == "soleus-1"
     assert first["essential_matches"] == ["heel_plantar"]
-    assert "underside of heel" in first["why"]
+    # Word for word the reason in CLI.md's example.
+    assert first["why"] == "refers pain to the underside of the heel (essential zone)"
     scores = [s["score"] for s in result["suggestions"]]
     assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
     assert result["red_flags"] == []

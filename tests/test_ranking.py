@@ -83,7 +83,7 @@ def test_scores_lie_in_0_1_and_order_is_deterministic() -> None:
 def test_heel_pain_ranks_soleus_first(catalog: Catalog) -> None:
     result = rank(catalog.muscles.values(), {"heel_plantar": 5}, catalog.zones)
     assert result[0].muscle.id == "soleus"
-    assert result[0].why == "refers pain to the underside of heel (essential zone)"
+    assert result[0].why == "refers pain to the underside of the heel (essential zone)"
 
 
 def test_front_of_ankle_ranks_tibialis_anterior_first(catalog: Catalog) -> None:
@@ -135,6 +135,27 @@ def test_a_long_list_of_what_a_pattern_does_not_explain_names_the_worst_and_coun
     assert result.why.endswith("does not explain the zone5, zone6, zone1 and 4 other painful zones")
     few = rank([heel], {"zone0": 3, "zone1": 3, "zone2": 3}, zones_named(*names))
     assert few[0].why.endswith("does not explain the zone1 and zone2")
+
+
+def test_a_reason_names_zones_as_a_sentence_says_them_sharing_the_first_article(
+    catalog: Catalog,
+) -> None:
+    """The spec's names are labels ("underside of heel", "ball of foot"); in a sentence
+    they take their articles, and a list shares its first one."""
+    pain = {"heel_plantar": 5, "sole_forefoot": 5}
+    (tibialis_posterior,) = [
+        s for s in rank(catalog.muscles.values(), pain, catalog.zones)
+        if s.muscle.id == "tibialis_posterior"
+    ]  # fmt: skip
+    assert tibialis_posterior.why == (
+        "sometimes refers pain to the underside of the heel and ball of the foot "
+        "(spillover zone); a less common trigger point"
+    )
+    ranked = rank(catalog.muscles.values(), {"heel_plantar": 5, "buttock": 5}, catalog.zones)
+    (soleus,) = [s for s in ranked if s.trigger_point.id == "soleus-1"]
+    assert soleus.why == (
+        "refers pain to the underside of the heel (essential zone); does not explain the buttock"
+    )
 
 
 def test_a_zone_named_with_a_bracket_takes_its_kind_inside_it(catalog: Catalog) -> None:

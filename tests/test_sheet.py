@@ -59,6 +59,27 @@ def first_question(catalog: Catalog, flag: str) -> str:
 # -- the content, without Qt ---------------------------------------------------------------
 
 
+def test_a_spot_says_where_its_pain_goes_but_not_what_it_leaves_unexplained(
+    catalog: Catalog,
+) -> None:
+    """The window's reason also says which painful places a pattern misses, to explain
+    the ranking; on the sheet every chosen point shows the places it covers."""
+    suggestions = {
+        s.trigger_point.id: s for s in rank(catalog.muscles.values(), RUNNER, catalog.zones)
+    }
+    whys = {
+        spot.trigger_point_id: spot.why
+        for section in runner_sheet(catalog).sections
+        for spot in section.spots
+    }
+    assert "does not explain" in suggestions["gastrocnemius-1"].why
+    assert (
+        whys["gastrocnemius-1"]
+        == "It sometimes refers pain to the lower inner calf (spillover zone)."
+    )
+    assert not any("does not explain" in why for why in whys.values())
+
+
 def test_the_runner_gets_the_best_three_with_reasons_marks_and_doses(catalog: Catalog) -> None:
     sheet = runner_sheet(catalog)
     best = [s.trigger_point.id for s in rank(catalog.muscles.values(), RUNNER, catalog.zones)[:3]]
@@ -67,7 +88,7 @@ def test_the_runner_gets_the_best_three_with_reasons_marks_and_doses(catalog: Ca
     assert sheet.sections[0].muscle_id == "soleus"
     assert [spot.number for s in sheet.sections for spot in s.spots] == [1, 2, 3]
     soleus = sheet.sections[0]
-    assert "underside of heel" in soleus.spots[0].why
+    assert soleus.spots[0].why.startswith("It refers pain to the Achilles tendon and underside")
     assert soleus.spots[0].landmark and soleus.figure_view in soleus.spots[0].views
     assert soleus.pressure is not None and soleus.pressure.dose.startswith("Hold 30 to 60 seconds")
     assert soleus.stretch is not None and soleus.stretch.steps

@@ -248,15 +248,17 @@ def _sources(reader: Reader, node: yaml.Node, state: _Folder) -> dict[str, Sourc
 def _zones(reader: Reader, node: yaml.Node, state: _Folder) -> dict[str, Zone]:
     found: dict[str, Zone] = {}
     for item in _top_list(reader, node, "zones"):
-        keys = reader.mapping(item, "zone", ("id", "name", "term", "views"))
+        keys = reader.mapping(item, "zone", ("id", "name", "term", "views"), ("in_a_sentence",))
         if keys is None:
             continue
         ident = reader.text(keys.get("id"), "zone id")
         name = reader.text(keys.get("name"), "zone name")
         term = reader.text(keys.get("term"), "zone term")
         views = reader.choices(keys.get("views"), "views", VIEWS)
+        in_a_sentence = reader.text(keys.get("in_a_sentence"), "in_a_sentence") or ""
         if ident and state.define(reader, keys["id"], "zone", ident) and name and term and views:
-            found[ident] = Zone(ident, name, term, tuple(View(v) for v in views))
+            views_in = tuple(View(v) for v in views)
+            found[ident] = Zone(ident, name, term, views_in, in_a_sentence)
     return found
 
 

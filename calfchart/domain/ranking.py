@@ -61,8 +61,11 @@ the first few (the most painful) and how many more."""
 
 
 def _zone_list(ids: Iterable[str], zones: Mapping[str, Zone], most: int | None = None) -> str:
-    """The zones' names joined in words; past `most`, the first few and how many more."""
-    names = [zones[z].list_name if z in zones else z.replace("_", " ") for z in ids]
+    """The zones' names joined in words, as a sentence says them; past `most`, the
+    first few and how many more. The names share the first one's article: "the
+    buttock, upper outer calf and back of the thigh"."""
+    phrases = [zones[z].phrase if z in zones else f"the {z.replace('_', ' ')}" for z in ids]
+    names = phrases[:1] + [phrase.removeprefix("the ") for phrase in phrases[1:]]
     if most is not None and len(names) > most:
         return f"{', '.join(names[: most - 1])} and {len(names) - most + 1} other painful zones"
     if len(names) <= 1:
@@ -88,14 +91,14 @@ def explain(
     """The reason for a suggestion, in words a person understands."""
     parts: list[str] = []
     if essential:
-        parts.append(f"refers pain to the {_labelled(_zone_list(essential, zones), 'essential')}")
+        parts.append(f"refers pain to {_labelled(_zone_list(essential, zones), 'essential')}")
     if spillover:
         verb = "and sometimes to" if essential else "sometimes refers pain to"
-        parts.append(f"{verb} the {_labelled(_zone_list(spillover, zones), 'spillover')}")
+        parts.append(f"{verb} {_labelled(_zone_list(spillover, zones), 'spillover')}")
     text = " ".join(parts)
     if unexplained:
         # With much of the leg marked, every reason would list most of it again.
-        text += f"; does not explain the {_zone_list(unexplained, zones, UNEXPLAINED_NAMED)}"
+        text += f"; does not explain {_zone_list(unexplained, zones, UNEXPLAINED_NAMED)}"
     if prevalence is Prevalence.RARE:
         text += "; a rare trigger point"
     elif prevalence is Prevalence.OCCASIONAL:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from calfchart.domain.catalog import Catalog
 from calfchart.domain.muscles import Muscle, TriggerPoint
-from calfchart.domain.ranking import Suggestion, best_for_sheet, rank
+from calfchart.domain.ranking import Suggestion, best_for_sheet, explain, rank
 from calfchart.domain.record import record, replace
 from calfchart.domain.red_flags import RaisedFlag, Urgency, screen, withholds_self_treatment
 from calfchart.domain.sources import UNVERIFIED
@@ -363,10 +363,21 @@ def _figure_view(points: Sequence[TriggerPoint]) -> View:
     )
 
 
-def _why(tp_id: str, suggestions: Mapping[str, Suggestion], any_pain: bool) -> str:
+def _why(
+    tp_id: str, suggestions: Mapping[str, Suggestion], any_pain: bool, catalog: Catalog
+) -> str:
     found = suggestions.get(tp_id)
     if found is not None:
-        return _sentence("It " + found.why)
+        # Where its pain goes, without the window's "does not explain" (a reason for
+        # the ranking): a sheet shows every chosen point and the places each covers.
+        refers = explain(
+            found.essential_matches,
+            found.spillover_matches,
+            (),
+            found.trigger_point.prevalence,
+            catalog.zones,
+        )
+        return _sentence("It " + refers)
     if not any_pain:
         return "Chosen for this sheet; no painful area was marked."
     return "Chosen for this sheet, although its pain pattern does not cover the areas marked."
@@ -390,7 +401,7 @@ def _section(
             number=n,
             trigger_point_id=tp.id,
             label=tp.label,
-            why=_why(tp.id, suggestions, any_pain),
+            why=_why(tp.id, suggestions, any_pain, catalog),
             landmark=None if withheld else tp.location.landmark,
             views=tp.views,
             press=muscle.may_press(tp),

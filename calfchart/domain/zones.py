@@ -43,6 +43,14 @@ class Zone:
     term: str
     """The anatomical term."""
     views: tuple[View, ...]
+    in_a_sentence: str = ""
+    """The name with its articles, as it reads inside a sentence ("the underside of the
+    heel"), for a name that "the" alone does not make read well; "" for the others."""
+
+    @property
+    def phrase(self) -> str:
+        """The name as a sentence says it: "refers pain to the ball of the foot"."""
+        return self.in_a_sentence or f"the {self.list_name}"
 
     @property
     def list_name(self) -> str:
