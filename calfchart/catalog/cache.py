@@ -25,9 +25,9 @@ KEPT_CATALOGS = 8
 """Caches of this many data folders are kept (the most recently written); each new
 install or data pack has its own folder, and old ones would otherwise pile up."""
 
-_FORMAT = 4
+_FORMAT = 5
 """2: records (domain/record.py); 3: TriggerPoint.self_pressure; 4: stricter whole numbers
-and yes/no values."""
+and yes/no values; 5: Zone.in_a_sentence."""
 
 
 def cache_folder() -> Path:

@@ -257,8 +257,7 @@ def _zones(reader: Reader, node: yaml.Node, state: _Folder) -> dict[str, Zone]:
         views = reader.choices(keys.get("views"), "views", VIEWS)
         in_a_sentence = reader.text(keys.get("in_a_sentence"), "in_a_sentence") or ""
         if ident and state.define(reader, keys["id"], "zone", ident) and name and term and views:
-            views_in = tuple(View(v) for v in views)
-            found[ident] = Zone(ident, name, term, views_in, in_a_sentence)
+            found[ident] = Zone(ident, name, term, tuple(View(v) for v in views), in_a_sentence)
     return found
 
 
