@@ -64,10 +64,12 @@ def _zone_list(ids: Iterable[str], zones: Mapping[str, Zone], most: int | None =
     """The zones' names joined in words, as a sentence says them; past `most`, the
     first few and how many more. The names share the first one's article: "the
     buttock, upper outer calf and back of the thigh"."""
-    phrases = [zones[z].phrase if z in zones else f"the {z.replace('_', ' ')}" for z in ids]
+    ids = list(ids)
+    named = ids if most is None or len(ids) <= most else ids[: most - 1]
+    phrases = [zones[z].phrase if z in zones else f"the {z.replace('_', ' ')}" for z in named]
     names = phrases[:1] + [phrase.removeprefix("the ") for phrase in phrases[1:]]
-    if most is not None and len(names) > most:
-        return f"{', '.join(names[: most - 1])} and {len(names) - most + 1} other painful zones"
+    if len(named) < len(ids):
+        return f"{', '.join(names)} and {len(ids) - len(named)} other painful zones"
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from calfchart.domain.record import record
+from calfchart.domain.record import field, record
 
 
 class View(StrEnum):
@@ -46,18 +46,15 @@ class Zone:
     in_a_sentence: str = ""
     """The name with its articles, as it reads inside a sentence ("the underside of the
     heel"), for a name that "the" alone does not make read well; "" for the others."""
+    list_name: str = field(init=False, repr=False)
+    """The plain name as it reads in a list: "front of knee (kneecap)". Some names hold
+    a comma ("front of knee, kneecap"), which in a list of names would read as two."""
+    phrase: str = field(init=False, repr=False)
+    """The name as a sentence says it: "refers pain to the ball of the foot"."""
 
-    @property
-    def phrase(self) -> str:
-        """The name as a sentence says it: "refers pain to the ball of the foot"."""
-        return self.in_a_sentence or f"the {self.list_name}"
-
-    @property
-    def list_name(self) -> str:
-        """The plain name as it reads in a list: "front of knee (kneecap)".
-
-        Some names hold a comma ("front of knee, kneecap"), which in a list of names
-        would read as two zones.
-        """
+    def __post_init__(self) -> None:
+        # Made once, not on every reason of every ranking: a click ranks anew.
         head, comma, rest = self.name.partition(", ")
-        return f"{head} ({rest})" if comma else self.name
+        list_name = f"{head} ({rest})" if comma else self.name
+        object.__setattr__(self, "list_name", list_name)
+        object.__setattr__(self, "phrase", self.in_a_sentence or f"the {list_name}")
