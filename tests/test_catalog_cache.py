@@ -9,6 +9,7 @@ import pytest
 
 from calfchart.catalog import CatalogError, open_catalog
 from calfchart.catalog.cache import KEPT_CATALOGS, cache_file, cache_folder
+from calfchart.domain.catalog import Catalog
 
 
 def test_the_cache_is_reused_and_follows_every_change(pack: Path) -> None:
@@ -21,6 +22,37 @@ def test_the_cache_is_reused_and_follows_every_change(pack: Path) -> None:
     soleus.write_text(soleus.read_text().replace("Low soleus", "Lower soleus"))
     os.utime(soleus, ns=(1, 1))  # even with an old timestamp the size differs
     assert open_catalog(pack).trigger_point("soleus-1").label == "Lower soleus"
+
+
+def test_a_change_to_the_domain_code_makes_the_cache_stale(
+    pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pickled objects come back with the fields they were written with: zones cached
+    before zones had a `phrase` failed only when a reason was written."""
+    import shutil
+
+    import calfchart.catalog
+    from calfchart.catalog import cache
+
+    domain = tmp_path / "domain"
+    shutil.copytree(cache._DOMAIN, domain)
+    monkeypatch.setattr(cache, "_DOMAIN", domain)
+    loads: list[Path] = []
+    load = calfchart.catalog.load_catalog
+
+    def recorded(folder: Path) -> Catalog:
+        loads.append(folder)
+        return load(folder)
+
+    monkeypatch.setattr(calfchart.catalog, "load_catalog", recorded)
+    open_catalog(pack)
+    open_catalog(pack)
+    assert len(loads) == 1  # the second from the cache
+    zones = domain / "zones.py"
+    zones.write_text(zones.read_text() + "\n# a new field\n")
+    os.utime(zones, ns=(1, 1))  # even with an old timestamp the size differs
+    open_catalog(pack)
+    assert len(loads) == 2
 
 
 def test_a_broken_data_file_is_never_hidden_by_the_cache(pack: Path) -> None:

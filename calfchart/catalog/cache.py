@@ -2,8 +2,9 @@
 
 Reading and validating twenty YAML files costs about 10 ms, more than half of what
 `calfchart suggest` may take in all. The cache holds the validated Catalog (pickled)
-together with the size and modification time of every data file, the folder's path
-and calfchart's version; any difference and the folder is read and validated again.
+together with the size and modification time of every data file and of the domain
+code its objects are made of, the folder's path and calfchart's version; any
+difference and the folder is read and validated again.
 The cache lives in the user's own cache folder (CALFCHART_CACHE_DIR, else
 XDG_CACHE_HOME/calfchart, else ~/.cache/calfchart), created private to the user.
 A cache that cannot be read or written is ignored: it only ever saves time.
@@ -27,7 +28,13 @@ install or data pack has its own folder, and old ones would otherwise pile up.""
 
 _FORMAT = 5
 """2: records (domain/record.py); 3: TriggerPoint.self_pressure; 4: stricter whole numbers
-and yes/no values; 5: Zone.in_a_sentence."""
+and yes/no values; 5: the domain code in the fingerprint, so that a record's new or
+changed field no longer needs a new format here."""
+
+_DOMAIN = Path(__file__).resolve().parent.parent / "domain"
+"""The code of the objects a cached catalog is made of. Pickled objects come back with
+the fields they had when written: after a change to their classes, in a new version or
+a checkout, one may lack a field the code now reads, and only fail later, far away."""
 
 
 def cache_folder() -> Path:
@@ -50,7 +57,20 @@ def _fingerprint(folder: Path) -> tuple[object, ...]:
             if entry.name.endswith(".yaml"):
                 st = entry.stat()
                 files.append((f"{sub}/{entry.name}", st.st_mtime_ns, st.st_size))
-    return (_FORMAT, __version__, sys.version_info[:2], str(folder), tuple(files))
+    return (_FORMAT, __version__, sys.version_info[:2], str(folder), tuple(files), _domain_code())
+
+
+def _domain_code() -> tuple[tuple[str, int, int], ...]:
+    try:
+        entries = list(os.scandir(_DOMAIN))
+    except OSError:  # a zipped install: its version stands for its code
+        return ()
+    code = []
+    for entry in entries:
+        if entry.name.endswith(".py"):
+            st = entry.stat()
+            code.append((entry.name, st.st_mtime_ns, st.st_size))
+    return tuple(sorted(code))
 
 
 def cache_file(folder: Path) -> Path:
