@@ -76,9 +76,13 @@ def test_a_cache_file_others_could_write_is_not_trusted(pack: Path) -> None:
     assert cached.stat().st_mode & 0o022 == 0  # ...and the cache written anew, private
 
 
-def test_only_the_newest_caches_are_kept(pack: Path, tmp_path: Path) -> None:
+def test_only_the_newest_caches_are_kept(
+    pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tests.packs import write_minimal_pack
 
+    # A folder of its own: the caches other tests wrote would count among the kept.
+    monkeypatch.setenv("CALFCHART_CACHE_DIR", str(tmp_path / "cache"))
     folder = cache_folder()
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(KEPT_CATALOGS + 3):
