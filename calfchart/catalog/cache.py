@@ -46,31 +46,28 @@ def cache_folder() -> Path:
 
 
 def _fingerprint(folder: Path) -> tuple[object, ...]:
-    files: list[tuple[str, int, int]] = []
-    for sub in ("", "sources", "muscles"):
-        where = folder / sub if sub else folder
-        try:
-            entries = sorted(os.scandir(where), key=lambda e: e.name)
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.endswith(".yaml"):
-                st = entry.stat()
-                files.append((f"{sub}/{entry.name}", st.st_mtime_ns, st.st_size))
-    return (_FORMAT, __version__, sys.version_info[:2], str(folder), tuple(files), _domain_code())
+    data = [
+        stamp
+        for sub in ("", "sources", "muscles")
+        for stamp in _stamps(folder / sub if sub else folder, ".yaml", f"{sub}/")
+    ]
+    # A zipped install has no domain folder: its version stands for its code.
+    code = _stamps(_DOMAIN, ".py")
+    return (_FORMAT, __version__, sys.version_info[:2], str(folder), tuple(data), tuple(code))
 
 
-def _domain_code() -> tuple[tuple[str, int, int], ...]:
+def _stamps(where: Path, suffix: str, prefix: str = "") -> list[tuple[str, int, int]]:
+    """The name, modification time and size of each file in `where` ending in `suffix`."""
     try:
-        entries = list(os.scandir(_DOMAIN))
-    except OSError:  # a zipped install: its version stands for its code
-        return ()
-    code = []
+        entries = sorted(os.scandir(where), key=lambda e: e.name)
+    except OSError:
+        return []
+    stamps = []
     for entry in entries:
-        if entry.name.endswith(".py"):
+        if entry.name.endswith(suffix):
             st = entry.stat()
-            code.append((entry.name, st.st_mtime_ns, st.st_size))
-    return tuple(sorted(code))
+            stamps.append((f"{prefix}{entry.name}", st.st_mtime_ns, st.st_size))
+    return stamps
 
 
 def cache_file(folder: Path) -> Path:
