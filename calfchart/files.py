@@ -12,6 +12,7 @@ import contextlib
 import errno
 import os
 import re
+import shutil
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
@@ -24,25 +25,62 @@ def replacing(target: Path, mode: int | None = None) -> Iterator[Path]:
 
     The new file gets `mode`, or else the old file's mode, or else 0o644. On any error
     the temporary file is removed and `target` is left as it was.
+
+    A symbolic link is followed: the file it points to is replaced and the link stays.
+    A target that is not a file (a pipe, a terminal, a device such as /dev/stdout) is
+    written into, never replaced: renaming over it would swap the device for a file.
     """
     target = Path(target)
+    try:
+        status = target.stat()  # follows links
+    except FileNotFoundError:
+        status = None
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "a folder, not a file", str(target))
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        with _written_through(target) as temp:
+            yield temp
+        return
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     # Renaming over a file needs only the folder's permission: a file its owner made
     # read-only would be replaced without a word.
-    if target.is_file() and not os.access(target, os.W_OK):
+    if status is not None and not os.access(target, os.W_OK):
         raise PermissionError(errno.EACCES, "the file is read-only", str(target))
     folder = target.parent if str(target.parent) else Path()
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    # A short prefix: the longest name a folder allows must leave room for it.
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{target.name[:_TEMP_NAME_KEEPS]}.", suffix=".part", dir=folder
+    )
     os.close(handle)
     temp = Path(temp_name)
     try:
         yield temp
         # mkstemp makes the file private; give it the old file's mode, or the usual one.
         if mode is None:
-            mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+            mode = status.st_mode & 0o777 if status is not None else 0o644
         temp.chmod(mode)
         with temp.open("rb") as written:
             os.fsync(written.fileno())
         temp.replace(target)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+_TEMP_NAME_KEEPS = 32
+"""How much of the target's name the temporary file's name repeats."""
+
+
+@contextlib.contextmanager
+def _written_through(target: Path) -> Iterator[Path]:
+    """A temporary file, copied into `target` (a pipe or a device) once complete."""
+    handle, temp_name = tempfile.mkstemp(prefix=".calfchart-", suffix=".part")
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        yield temp
+        with temp.open("rb") as written, target.open("wb") as out:
+            shutil.copyfileobj(written, out)
     finally:
         temp.unlink(missing_ok=True)
 

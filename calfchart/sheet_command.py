@@ -15,6 +15,7 @@ platform works without showing anything.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from pathlib import Path
@@ -81,8 +82,10 @@ def write_sheet(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.output.endswith(("/", os.sep)):
         # Path() drops the slash: the sheet would land in a file named like the folder.
         raise InputError(f"-o {args.output} names a folder: give the PDF file's name")
-    sheet = sheet_from_arguments(args, catalog)
     target = Path(args.output)
+    if args.session and _same_file(Path(args.session), target):
+        raise InputError(f"-o {args.output} is the session file itself: give the PDF another name")
+    sheet = sheet_from_arguments(args, catalog)
 
     _headless_platform()
     from PySide6.QtGui import QGuiApplication  # Qt only once the input is known good
@@ -95,5 +98,22 @@ def write_sheet(args: argparse.Namespace, catalog: Catalog) -> int:
         pages = export_pdf(sheet, target, paper)
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}") from None
-    print(f"wrote {target} ({pages} page{'s' if pages != 1 else ''}, {paper.label})")
+    # With -o /dev/stdout the PDF is the output: the report must not run into it.
+    report = sys.stderr if _is_standard_output(target) else sys.stdout
+    print(f"wrote {target} ({pages} page{'s' if pages != 1 else ''}, {paper.label})", file=report)
     return 0
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:  # either is missing: they cannot be one file
+        return False
+
+
+def _is_standard_output(target: Path) -> bool:
+    try:
+        out, there = os.fstat(sys.stdout.fileno()), target.stat()
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False  # no real standard output (closed, or captured in memory)
+    return (out.st_dev, out.st_ino) == (there.st_dev, there.st_ino)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -175,6 +177,46 @@ def test_a_read_only_file_is_not_replaced(tmp_path: Path, monkeypatch: pytest.Mo
         write_text_atomically(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["s.yaml"]
+
+
+def test_saving_through_a_link_replaces_the_file_it_points_to(tmp_path: Path) -> None:
+    real = tmp_path / "real.pdf"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(real)
+    write_text_atomically(link, "new")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.pdf", "real.pdf"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
+    # `sheet -o /dev/stdout` and the like: renaming over a device swapped it for a file.
+    pipe = tmp_path / "out.pdf"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    write_text_atomically(pipe, "new")
+    reader.join(timeout=10)
+    assert received == [b"new"]
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+def test_a_file_with_the_longest_name_allowed_can_be_saved(tmp_path: Path) -> None:
+    longest = os.pathconf(tmp_path, "PC_NAME_MAX") if hasattr(os, "pathconf") else 255
+    target = tmp_path / ("a" * (longest - len(".pdf")) + ".pdf")
+    write_text_atomically(target, "new")
+    assert target.read_text(encoding="utf-8") == "new"
+
+
+def test_a_folder_is_not_saved_over(tmp_path: Path) -> None:
+    (tmp_path / "sheet.pdf").mkdir()
+    with pytest.raises(IsADirectoryError, match="a folder"):
+        write_text_atomically(tmp_path / "sheet.pdf", "new")
+    assert (tmp_path / "sheet.pdf").is_dir()
 
 
 def test_a_control_character_is_named_with_its_line(catalog: Catalog) -> None:

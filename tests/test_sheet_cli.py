@@ -160,7 +160,7 @@ def test_targets_that_cannot_be_written(tmp_path: Path, capsys: pytest.CaptureFi
     old.write_bytes(b"the old sheet")
     for target, reason in (
         (tmp_path / "missing" / "x.pdf", "No such file or directory"),
-        (folder, "Is a directory"),
+        (folder, "a folder, not a file"),
     ):
         code, out, err = run([*RUNNER, "-o", str(target)], capsys)
         assert code == 1 and out == ""
@@ -226,6 +226,37 @@ def test_an_output_name_ending_in_a_slash_is_a_folder(
     code, _, err = run([*RUNNER, "-o", target], capsys)
     assert code == 1 and err == f"calfchart: -o {target} names a folder: give the PDF file's name\n"
     assert not any(tmp_path.iterdir())
+
+
+def test_the_session_file_is_never_written_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session = tmp_path / "visit.yaml"
+    text = "calfchart: session\nversion: 1\nside: right\npain: {achilles: 3}\n"
+    session.write_text(text, encoding="utf-8")
+    code, _, err = run(["--session", str(session), "-o", str(session)], capsys)
+    assert code == 1
+    assert err == f"calfchart: -o {session} is the session file itself: give the PDF another name\n"
+    assert session.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+def test_the_sheet_can_be_written_to_standard_output(tmp_path: Path) -> None:
+    # Written into, not renamed over (as root that once put a plain file in /dev), and
+    # the report goes to standard error, not into the PDF.
+    target = tmp_path / "piped.pdf"
+    with target.open("wb") as out:
+        done = subprocess.run(
+            [sys.executable, "-m", "calfchart", "sheet", *RUNNER, "-o", "/dev/stdout"],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("wrote /dev/stdout (2 pages")
+    assert target.read_bytes().rstrip().endswith(b"%%EOF")
+    assert len(PdfReader(target).pages) == 2
 
 
 def test_no_zone_and_no_session_is_a_usage_error(
