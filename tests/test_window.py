@@ -471,6 +471,30 @@ def test_two_red_flags_are_both_told_and_the_banner_ends_under_a_whole_line(
     assert scroll.height() in bottoms
 
 
+def test_the_banner_shows_the_whole_warning_where_the_window_has_room(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Seen at 1280x800: the clot's warning stopped at "the Wells score: 2", which reads
+    as the person's own score, with the rest of the sentence out of sight; the panel
+    below gives up room, and the banner is never laid out over the list."""
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.controller.set_intensity("calf_upper_medial", 5)
+    window.controller.set_answer("dvt-calf-swollen", True)
+    banner = window.banner
+    scroll, details = banner._scroll, banner._details
+    qtbot.waitUntil(lambda: banner.isVisible() and details.text() != "")
+    qtbot.waitUntil(lambda: scroll.height() == banner.line_bottoms(details.width())[-1])
+    suggestions = window.suggestions
+    qtbot.waitUntil(lambda: suggestions.geometry().top() >= banner.geometry().bottom())
+    assert banner.height() >= banner.minimumSizeHint().height()
+    assert not scroll.verticalScrollBar().isVisible()
+    # The room it took is given back when the warning goes.
+    window.controller.set_answer("dvt-calf-swollen", False)
+    qtbot.waitUntil(lambda: window.suggestions_dock.widget().minimumHeight() == 0)
+
+
 @pytest.mark.parametrize(
     ("scheme", "answer", "zone"),
     [

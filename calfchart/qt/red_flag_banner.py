@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QResizeEvent,
+    QShowEvent,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -48,9 +49,11 @@ _COLOURS = {
 
 MIN_DETAIL_LINES = 6
 """The explanation shows at least this many lines before it scrolls..."""
-DETAIL_SHARE = 0.4
-"""...and more, up to this share of the panel's height, where the panel is tall: what to
-do matters more than the suggestions while a red flag stands."""
+DETAIL_SHARE = 0.3
+"""...and more, up to this share of the window's height: what to do matters more than
+the suggestions while a red flag stands, and a message cut short can mislead (the clot's
+ended on "the Wells score: 2", the rest of the sentence out of sight). The panel it
+sits in grows to make the room, and the suggestions below it give up theirs first."""
 
 WITHHELD_TEXT = "Self-massage, stretching and acupressure are withheld until a doctor has seen you."
 
@@ -97,6 +100,10 @@ class WarningSign(QWidget):
 
 
 class RedFlagBanner(QFrame):
+    fitted = Signal()
+    """The banner has taken the height its text needs, or is gone: the panel around it
+    may have to make room, or may give it back."""
+
     def __init__(self, controller: ChartController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
@@ -130,19 +137,18 @@ class RedFlagBanner(QFrame):
         self._scroll.setWidget(self._details)
         self._details.setAutoFillBackground(False)
 
-        text = QVBoxLayout()
+        self._text = text = QVBoxLayout()
         text.setSpacing(4)
         text.addWidget(self._headline)
         text.addWidget(self._scroll)
-        row = QHBoxLayout(self)
+        self._row = row = QHBoxLayout(self)
         row.setContentsMargins(10, 8, 10, 8)
         row.setSpacing(10)
         row.addWidget(self._sign, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
 
-        if parent is not None:
-            # The room the explanation may take follows the panel's height.
-            parent.installEventFilter(self)
+        self._window: QWidget | None = None
+        """The top-level window whose height sets the room, once the banner is in one."""
         listen(controller, self._on_change)
         self._refresh()
 
@@ -166,8 +172,19 @@ class RedFlagBanner(QFrame):
         super().resizeEvent(event)
         self._fit_height()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        window = self.window()
+        if window is not self and window is not self._window:
+            # The room the explanation may take follows the window's height.
+            if self._window is not None:
+                self._window.removeEventFilter(self)
+            self._window = window
+            window.installEventFilter(self)
+        self._fit_height()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.parentWidget():
+        if event.type() == QEvent.Type.Resize and watched is self._window:
             self._fit_height()
         return False
 
@@ -176,14 +193,22 @@ class RedFlagBanner(QFrame):
             return
         bar = self._scroll.verticalScrollBar().sizeHint().width()
         bottoms = self.line_bottoms(max(100, self._scroll.width() - bar))
-        column = self.parentWidget()
-        share = int(column.height() * DETAIL_SHARE) if column is not None else 0
+        share = int(self._window.height() * DETAIL_SHARE) if self._window is not None else 0
         room = max(bottoms[min(len(bottoms), MIN_DETAIL_LINES) - 1], share)
         # The whole explanation where it fits; else a window onto it that ends under a
         # whole line.
         height = max(bottom for bottom in bottoms if bottom <= room)
         if self._scroll.height() != height or self._scroll.minimumHeight() != height:
             self._scroll.setFixedHeight(height)
+        # The banner's own height, set: the panel's layout, left to itself, laid it out
+        # shorter than its headline and explanation and cut the last lines off.
+        margins = self._row.contentsMargins()
+        headline = self._headline.heightForWidth(self._headline.width())
+        whole = margins.top() + headline + self._text.spacing() + height + margins.bottom()
+        whole = max(whole, margins.top() + self._sign.sizeHint().height() + margins.bottom())
+        if whole != self.height() or whole != self.minimumHeight():
+            self.setFixedHeight(whole)
+        self.fitted.emit()
 
     def line_bottoms(self, width: int) -> list[int]:
         """Where each line of the explanation ends, laid out `width` wide, the gaps
@@ -216,6 +241,7 @@ class RedFlagBanner(QFrame):
         new = [r for r in raised if r.red_flag.id not in self._announced]
         self._announced = ids
         if not raised:
+            self.fitted.emit()  # the room it took is free again
             return
         most_pressing = raised[0].urgency
         background, foreground = _COLOURS[most_pressing]

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
 
         # The warning sits above the suggestions, in a dock that cannot be closed, so
         # it is on screen whenever suggestions are.
-        top = QWidget(self)
+        self._suggestions_column = top = QWidget(self)
         self.banner = RedFlagBanner(c, top)
         self.suggestions = SuggestionsPanel(c, top)
         column = QVBoxLayout(top)
@@ -170,6 +170,28 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.suggestions_dock, self.cards_dock], [300, 500], Qt.Orientation.Vertical
         )
+        # Queued: the panel's least height is known once its layout has taken the
+        # banner's new height in.
+        self.banner.fitted.connect(
+            self._make_room_for_the_banner, Qt.ConnectionType.QueuedConnection
+        )
+
+    def _make_room_for_the_banner(self) -> None:
+        """Hold the warning's panel at the height the warning and the list below it
+        need: left to their least sizes, the window laid the panel out shorter (the
+        list's wrapped hint needs more than its least size says) and the list covered
+        the warning's last lines. The panels below give up the room."""
+        column, below = self._suggestions_column, self.suggestions
+        least = 0
+        if not self.banner.isHidden():
+            needs = (
+                below.heightForWidth(column.width())
+                if below.hasHeightForWidth()
+                else below.minimumSizeHint().height()
+            )
+            least = self.banner.height() + needs
+        if column.minimumHeight() != least:
+            column.setMinimumHeight(least)
 
     def _action(
         self,
