@@ -283,6 +283,8 @@ def cmd_open(args: argparse.Namespace) -> int:
             raise InputError(f"{session}: a folder, not a session file")
         if session is not None and not session.exists():
             raise InputError(f"{session}: no such session file")
+        if session is not None:
+            _check_session(session, catalog)
         if _no_display():
             raise InputError(
                 "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
@@ -293,6 +295,22 @@ def cmd_open(args: argparse.Namespace) -> int:
         gc.enable()
         raise
     return run_window(catalog, session)
+
+
+def _check_session(path: Path, catalog: Catalog) -> None:
+    """Refuse a session file the window could not open, before Qt starts: on standard
+    error with its file and line, as every command reports its input."""
+    from calfchart.domain.session import LARGEST_FILE, SessionError, parse_session
+    from calfchart.files import read_small_text, unreadable_reason
+
+    try:
+        text = read_small_text(path, LARGEST_FILE)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: {unreadable_reason(exc)}") from None
+    try:
+        parse_session(text, catalog, file=str(path))
+    except SessionError as exc:
+        raise InputError(exc.listing()) from None
 
 
 def cmd_sheet(args: argparse.Namespace) -> int:
@@ -503,7 +521,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"calfchart: {exc}", file=sys.stderr)
         return 1
     except InputError as exc:
-        print(f"calfchart: {exc}", file=sys.stderr)
+        # Each line of a listing (a session's problems) is marked as calfchart's.
+        for line in str(exc).splitlines():
+            print(f"calfchart: {line}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0

@@ -225,6 +225,23 @@ def test_a_missing_session_file_is_refused_before_the_window(
     assert gc.isenabled()
 
 
+def test_a_broken_session_file_is_refused_before_the_window(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """CLI.md: a malformed session file is exit 1, explained on standard error with its
+    file and line; the window once opened on an empty chart with a dialog."""
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "calfchart: session\nversion: 1\nside: middle\npain: {calf: 3}\n", encoding="utf-8"
+    )
+    code, _, err = run([str(broken)], capsys)
+    lines = err.splitlines()
+    assert code == 1 and len(lines) == 2, err
+    assert all(line.startswith(f"calfchart: {broken}:") for line in lines)
+    assert ":3: " in lines[0] + lines[1] and ":4: " in lines[0] + lines[1]
+    assert gc.isenabled()
+
+
 @pytest.mark.parametrize("argv", [["zone"], ["sugest", "--zone", "heel_plantar"]])
 def test_a_misspelt_command_is_a_usage_error_naming_the_commands(
     capsys: pytest.CaptureFixture[str],
