@@ -702,6 +702,16 @@ def test_a_failed_look_up_does_not_leave_the_last_muscle_s_points_listed(
     assert window.lookup.points.count() == 0 and window.lookup.points.isHidden()
 
 
+def test_a_name_several_muscles_share_is_answered_with_their_names(
+    window: MainWindow,
+) -> None:
+    window.lookup.look_up("fibularis")
+    message = window.lookup.message.text()
+    assert message.startswith("“fibularis” could be more than one muscle:"), message
+    assert "fibularis longus" in message.lower() and "fibularis brevis" in message.lower()
+    assert window.lookup.points.isHidden()
+
+
 # -- the rest of the window ----------------------------------------------------------------
 
 

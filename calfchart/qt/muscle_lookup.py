@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from calfchart.controller import Change, ChartController
-from calfchart.domain.catalog import UnknownIdError
+from calfchart.domain.catalog import AmbiguousNameError, UnknownIdError
 from calfchart.domain.muscles import Muscle
 from calfchart.qt.listening import listen
 
@@ -88,10 +88,15 @@ class MuscleLookup(QWidget):
             return
         try:
             muscle_id = self._controller.look_up(text)
-        except UnknownIdError:
-            near = self._controller.catalog.search_muscles(text)
-            hint = f" Did you mean {', '.join(m.name for m in near[:3])}?" if near else ""
-            self.message.setText(f"No muscle called “{text}”.{hint}")
+        except UnknownIdError as exc:
+            if isinstance(exc, AmbiguousNameError):
+                # "fibularis" names three muscles: not "no muscle called fibularis".
+                names = ", ".join(exc.closest)
+                self.message.setText(f"“{text}” could be more than one muscle: {names}.")
+            else:
+                near = self._controller.catalog.search_muscles(text)
+                hint = f" Did you mean {', '.join(m.name for m in near[:3])}?" if near else ""
+                self.message.setText(f"No muscle called “{text}”.{hint}")
             self.message.show()
             # The list under the message would read as this word's answer.
             self._muscle = None
