@@ -53,7 +53,8 @@ DETAIL_SHARE = 0.3
 """...and more, up to this share of the window's height: what to do matters more than
 the suggestions while a red flag stands, and a message cut short can mislead (the clot's
 ended on "the Wells score: 2", the rest of the sentence out of sight). The panel it
-sits in grows to make the room, and the suggestions below it give up theirs first."""
+sits in grows to make the room, and the panels below it give theirs up
+(window.py)."""
 
 WITHHELD_TEXT = "Self-massage, stretching and acupressure are withheld until a doctor has seen you."
 
