@@ -12,7 +12,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from calfchart import __version__
 from calfchart.catalog import CatalogError, load_catalog, open_catalog
@@ -21,6 +21,9 @@ from calfchart.domain.ranking import DEFAULT_INTENSITY, MAX_INTENSITY, Suggestio
 from calfchart.domain.record import record
 from calfchart.domain.red_flags import RaisedFlag, screen
 from calfchart.domain.zones import Side
+
+if TYPE_CHECKING:
+    from calfchart.domain.session import Session
 
 
 class InputError(Exception):
@@ -284,7 +287,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         if session is not None and not session.exists():
             raise InputError(f"{session}: no such session file")
         if session is not None:
-            _check_session(session, catalog)
+            read_session(str(session), catalog)
         if _no_display():
             raise InputError(
                 "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
@@ -297,18 +300,19 @@ def cmd_open(args: argparse.Namespace) -> int:
     return run_window(catalog, session)
 
 
-def _check_session(path: Path, catalog: Catalog) -> None:
-    """Refuse a session file the window could not open, before Qt starts: on standard
-    error with its file and line, as every command reports its input."""
+def read_session(path: str, catalog: Catalog) -> Session:
+    """A saved session, checked against the catalog; raises InputError with the reason,
+    each problem on a line with its file and line. Used before Qt starts, so that a bad
+    file is told on standard error as every command tells its input."""
     from calfchart.domain.session import LARGEST_FILE, SessionError, parse_session
     from calfchart.files import read_small_text, unreadable_reason
 
     try:
-        text = read_small_text(path, LARGEST_FILE)
+        text = read_small_text(Path(path), LARGEST_FILE)
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: {unreadable_reason(exc)}") from None
+        raise InputError(f"cannot read the session {path}: {unreadable_reason(exc)}") from None
     try:
-        parse_session(text, catalog, file=str(path))
+        return parse_session(text, catalog, file=path)
     except SessionError as exc:
         raise InputError(exc.listing()) from None
 

@@ -20,30 +20,16 @@ import os
 import sys
 from pathlib import Path
 
-from calfchart.cli import InputError, pain_from_arguments
+from calfchart.cli import InputError, pain_from_arguments, read_session
 from calfchart.domain.catalog import Catalog
 from calfchart.domain.ranking import rank
-from calfchart.domain.session import LARGEST_FILE, Session, SessionError, parse_session
 from calfchart.domain.sheet import TreatmentSheet, build_sheet, trigger_points_for_muscles
 from calfchart.domain.zones import Side
-from calfchart.files import read_small_text, unreadable_reason
-
-
-def _read_session(path: str, catalog: Catalog) -> Session:
-    try:
-        text = read_small_text(Path(path), LARGEST_FILE)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the session {path}: {unreadable_reason(exc)}") from None
-    try:
-        return parse_session(text, catalog, file=path)
-    except SessionError as exc:
-        # Each problem names the file and line: one line for one problem.
-        raise InputError(exc.listing()) from None
 
 
 def sheet_from_arguments(args: argparse.Namespace, catalog: Catalog) -> TreatmentSheet:
     """The sheet the arguments describe (no Qt). Raises InputError or UnknownIdError."""
-    session = _read_session(args.session, catalog) if args.session else None
+    session = read_session(args.session, catalog) if args.session else None
     pain = dict(session.pain) if session else {}
     pain.update(pain_from_arguments(catalog, args.zone or [], args.intensity or []))
     side = Side(args.side) if args.side else (session.side if session else Side.RIGHT)
