@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -295,3 +296,27 @@ def test_acupressure_points_on_request(tmp_path: Path) -> None:
     assert main(["sheet", "--zone", "heel_plantar", "-o", str(plain)]) == 0
     plain_text = " ".join(" ".join(p.extract_text() for p in PdfReader(plain).pages).split())
     assert "BL57" not in plain_text
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_an_acupressure_point_s_caution_stays_on_the_page_that_names_the_point(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], paper: str
+) -> None:
+    """Seen on Letter: page 2 began "minutes. If you are pregnant, leave this point
+    alone", the point's name left at the foot of page 1."""
+    target = tmp_path / "acu.pdf"
+    args = [*RUNNER, "--acupressure", "--name", "Sam Runner", "--page-size", paper]
+    code, _, err = run([*args, "-o", str(target)], capsys)
+    assert code == 0, err
+    point = re.compile(r"\b(?:BL|SP|KI|ST|GB|LR)\d+ [A-Z][a-z]+:")
+    cautions = 0
+    for number, page in enumerate(PdfReader(target).pages, start=1):
+        text = " ".join(unicodedata.normalize("NFKC", page.extract_text() or "").split())
+        for caution in re.finditer("If you are pregnant", text):
+            cautions += 1
+            # The nearest point named before it, with nothing of another part between.
+            names = list(point.finditer(text, 0, caution.start()))
+            assert names, (number, text[: caution.start() + 40])
+            between = text[names[-1].end() : caution.start()]
+            assert not re.search("keeps it going|mistaken for|continued", between), between
+    assert cautions > 0

@@ -51,6 +51,7 @@ from PySide6.QtGui import (
 
 from calfchart.domain.ranking import OTHER_CAUSES
 from calfchart.domain.sheet import (
+    AcupressureSpot,
     DrawingPanel,
     MuscleSection,
     Spot,
@@ -1308,6 +1309,16 @@ class _SheetHtml:
         end = f"<p style='margin:0px; font-size:1pt'>{_END}{number}{_END}</p>" if whole else ""
         return number, f"{_START}{number}{_START}", end
 
+    def _acupressure_entry(self, point: AcupressureSpot) -> str:
+        """A point's entry, kept whole on one page: its caution ("if you are pregnant,
+        leave this point alone") once began a page with no word of which point it meant."""
+        _, mark, end = self.keep(whole=True)
+        caution = f" <i>{_e(' '.join(point.cautions))}</i>" if point.cautions else ""
+        return (
+            f"<p class='small'>{mark}<b>{_e(point.id)} {_e(point.name)}:</b> "
+            f"{_e(point.location)} {_e(point.how)}{caution}</p>{end}"
+        )
+
     def heading(self, level: int, text: str, style: str = "", section: bool = False) -> str:
         """A heading that is never left alone at the foot of a page; it may start a
         `section` (see `keep`)."""
@@ -1524,10 +1535,7 @@ class _SheetHtml:
             )
         if section.acupressure or section.acupressure_above:
             stretch += self.heading(3, "Acupressure points nearby") + "".join(
-                f"<p class='small'><b>{_e(a.id)} {_e(a.name)}:</b> {_e(a.location)} {_e(a.how)}"
-                + (f" <i>{_e(' '.join(a.cautions))}</i>" if a.cautions else "")
-                + "</p>"
-                for a in section.acupressure
+                self._acupressure_entry(a) for a in section.acupressure
             )
             if section.acupressure_above:
                 named = ", ".join(f"{a.id} {a.name}" for a in section.acupressure_above)
