@@ -19,7 +19,7 @@ from calfchart.catalog import CatalogError, load_catalog, open_catalog
 from calfchart.domain.catalog import Catalog, UnknownIdError
 from calfchart.domain.ranking import DEFAULT_INTENSITY, MAX_INTENSITY, Suggestion, rank
 from calfchart.domain.record import record
-from calfchart.domain.red_flags import RaisedFlag, screen
+from calfchart.domain.red_flags import SELF_TREATMENT_WITHHELD, RaisedFlag, screen
 from calfchart.domain.zones import Side
 
 if TYPE_CHECKING:
@@ -226,6 +226,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             _wrap(f"!! {r.urgency.advice} Your answers point to: {r.red_flag.condition}.", width=88)
         )
         print(_wrap(r.red_flag.message, "   "))
+        print()
+    if raised:
+        print(_wrap(SELF_TREATMENT_WITHHELD))
         print()
     names = ", ".join(f"{catalog.zones[z].list_name} at {i}/10" for z, i in pain.items())
     print(_wrap(f"Pain on the {args.side} leg: {names}"))

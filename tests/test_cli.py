@@ -16,6 +16,7 @@ import pytest
 from calfchart import __version__
 from calfchart.cli import COMMANDS, main
 from calfchart.domain.catalog import Catalog
+from calfchart.domain.red_flags import SELF_TREATMENT_WITHHELD
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -87,6 +88,8 @@ def test_a_raised_red_flag_leads_the_plain_answer(
         f"!! {fracture.urgency.advice} Your answers point to: A broken bone or a stress fracture."
     ), warning
     assert out.index("Pain on the right leg") > out.index("!!")
+    # As the window's banner says it: the steps are not for now.
+    assert SELF_TREATMENT_WITHHELD in " ".join(out.split())
 
 
 def test_suggest_says_which_points_are_not_for_self_pressure(

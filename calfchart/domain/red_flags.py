@@ -30,6 +30,12 @@ _URGENCY_ADVICE = {
     Urgency.SOON: "Book an appointment with a doctor soon.",
 }
 
+SELF_TREATMENT_WITHHELD = (
+    "Self-massage, stretching and acupressure are withheld until a doctor has seen you."
+)
+"""Said wherever a raised red flag withholds the self-treatment (the window's banner, the
+command line's answer)."""
+
 
 class Rule(StrEnum):
     ANY = "any"

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from calfchart.controller import Change, ChartController
-from calfchart.domain.red_flags import Urgency
+from calfchart.domain.red_flags import SELF_TREATMENT_WITHHELD, Urgency
 from calfchart.qt.accessibility import announce
 from calfchart.qt.listening import listen
 from calfchart.qt.text_lines import line_spans
@@ -55,8 +55,6 @@ the suggestions while a red flag stands, and a message cut short can mislead (th
 ended on "the Wells score: 2", the rest of the sentence out of sight). The panel it
 sits in grows to make the room, and the panels below it give theirs up
 (window.py)."""
-
-WITHHELD_TEXT = "Self-massage, stretching and acupressure are withheld until a doctor has seen you."
 
 
 class WarningSign(QWidget):
@@ -267,7 +265,7 @@ class RedFlagBanner(QFrame):
             f"{escape(r.red_flag.message)}</p>"
             for r in raised
         ]
-        lines.append(f"<p style='margin:0'><i>{escape(WITHHELD_TEXT)}</i></p>")
+        lines.append(f"<p style='margin:0'><i>{escape(SELF_TREATMENT_WITHHELD)}</i></p>")
         self._details.setText("".join(lines))
         self.setAccessibleDescription(
             most_pressing.advice + " " + " ".join(r.red_flag.condition for r in raised)
