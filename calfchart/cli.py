@@ -506,6 +506,10 @@ def _looks_like_a_command(word: str) -> bool:
     return not Path(word).exists() and "/" not in word and "\\" not in word and "." not in word
 
 
+_LISTED_BY = {"zone": "calfchart zones", "muscle": "calfchart muscles"}
+"""The command that lists the ids of each kind."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     args_list = _with_default_command(args_list)
@@ -525,7 +529,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"calfchart: {problems} in the data folder", file=sys.stderr)
         return 1
     except UnknownIdError as exc:
-        print(f"calfchart: {exc}", file=sys.stderr)
+        # Nothing near it to suggest: say where the known ids are listed instead.
+        listing = _LISTED_BY.get(exc.kind) if not exc.closest else None
+        print(
+            f"calfchart: {exc}" + (f" (`{listing}` lists them)" if listing else ""), file=sys.stderr
+        )
         return 1
     except InputError as exc:
         # Each line of a listing (a session's problems) is marked as calfchart's.

@@ -111,6 +111,23 @@ def test_unknown_zone_gets_the_closest_ids(capsys: pytest.CaptureFixture[str]) -
 
 
 @pytest.mark.parametrize(
+    ("wanted", "answer"),
+    [
+        # A zone's plain name, where no id is near it.
+        ("back_of_knee", "did you mean knee_posterior"),
+        ("back of the knee", "did you mean knee_posterior"),
+        # Nothing near at all: where the ids are listed.
+        ("xyzzy", "unknown zone 'xyzzy' (`calfchart zones` lists them)"),
+    ],
+)
+def test_an_unknown_zone_is_answered_with_where_to_look(
+    capsys: pytest.CaptureFixture[str], wanted: str, answer: str
+) -> None:
+    code, _, err = run(["suggest", "--zone", wanted], capsys)
+    assert code == 1 and answer in err, err
+
+
+@pytest.mark.parametrize(
     "bad", ["achilles", "achilles=eleven", "achilles=11", "achilles=1_0", "achilles=\u0667"]
 )
 def test_bad_intensity(capsys: pytest.CaptureFixture[str], bad: str) -> None:

@@ -79,7 +79,20 @@ class Catalog:
         try:
             return self.zones[zone_id]
         except KeyError:
-            raise UnknownIdError("zone", zone_id, self.closest(zone_id, self.zones)) from None
+            near = self.closest(zone_id, self.zones) or self._zones_named_like(zone_id)
+            raise UnknownIdError("zone", zone_id, near) from None
+
+    def _zones_named_like(self, wanted: str) -> tuple[str, ...]:
+        """The ids of up to three zones whose plain name or anatomical term is near
+        `wanted`: `back_of_knee` finds knee_posterior, where no id is near it."""
+        from difflib import get_close_matches  # only for an unknown id
+
+        named: dict[str, str] = {}
+        for zone in self.zones.values():
+            for name in (zone.name, zone.list_name, zone.term):
+                named.setdefault(_normalise(name), zone.id)
+        near = get_close_matches(_normalise(wanted), list(named), n=6, cutoff=0.75)
+        return tuple(dict.fromkeys(named[name] for name in near))[:3]
 
     def zones_in(self, view: View) -> tuple[Zone, ...]:
         return tuple(z for z in self.zones.values() if view in z.views)
