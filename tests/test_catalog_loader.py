@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -265,6 +267,35 @@ def test_a_broken_zones_file_is_not_buried_under_unknown_zones(pack: Path) -> No
     _edit(pack, "zones.yaml", "  - id: achilles", "  - id: [achilles")
     (problem,) = _problems(pack)
     assert problem.startswith("zones.yaml:") and "not valid YAML" in problem
+
+
+def test_a_misspelt_zones_key_is_not_buried_under_unknown_zones(pack: Path) -> None:
+    _edit(pack, "zones.yaml", "zones:", "zonez:")
+    problems = _problems(pack)
+    assert not any("unknown zone" in p for p in problems), problems
+    assert any(p.startswith("zones.yaml:1:") and "zonez" in p for p in problems), problems
+
+
+def test_a_muscle_file_named_yml_is_not_skipped_in_silence(pack: Path) -> None:
+    (pack / "muscles" / "soleus.yaml").rename(pack / "muscles" / "soleus.yml")
+    problems = _problems(pack)
+    assert "muscles/soleus.yml: not read: data files end in .yaml" in problems
+
+
+def test_a_folder_that_cannot_be_read_is_named(pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The permission itself cannot be taken away from root: the refusal is made here.
+    listing = Path.iterdir
+    denied = pack / "muscles"
+
+    def iterdir(self: Path) -> Iterator[Path]:
+        if self == denied:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return listing(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    problems = _problems(pack)
+    assert "muscles: cannot be read: Permission denied" in problems
+    assert not any("no muscle files" in p for p in problems), problems
 
 
 def test_aliases_are_refused_before_they_can_loop_or_explode(pack: Path) -> None:

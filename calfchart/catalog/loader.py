@@ -135,10 +135,22 @@ def _display_name(folder: Traversable, name: str, base: Traversable) -> str:
     return full[len(prefix) :].lstrip("/\\") if full.startswith(prefix) else full
 
 
-def _yaml_files(folder: Traversable) -> list[str]:
-    if not folder.is_dir():
-        return []
-    return sorted(e.name for e in folder.iterdir() if e.name.endswith(".yaml") and e.is_file())
+def _yaml_files(folder: Traversable, where: str, state: _Folder) -> list[str] | None:
+    """The names of the data files in `folder` (`where` in messages); None, with the
+    reason among the problems, when the folder cannot be read."""
+    try:
+        if not folder.is_dir():
+            return []
+        entries = [e for e in folder.iterdir() if e.is_file()]
+    except OSError as exc:
+        state.problems.append(Problem(where, 0, f"cannot be read: {exc.strerror or exc}"))
+        return None
+    for entry in entries:
+        if entry.name.endswith(".yml"):
+            # Read as nothing, a whole muscle would be missing without a word.
+            message = "not read: data files end in .yaml"
+            state.problems.append(Problem(f"{where}/{entry.name}", 0, message))
+    return sorted(e.name for e in entries if e.name.endswith(".yaml"))
 
 
 def load_catalog(data_dir: Path | Traversable | None = None) -> Catalog:
@@ -159,10 +171,12 @@ def load_catalog(data_dir: Path | Traversable | None = None) -> Catalog:
 
     sources: dict[str, Source] = {}
     source_dir = base.joinpath("sources")
-    source_files = _yaml_files(source_dir)
-    if not source_files:
+    source_files = _yaml_files(source_dir, "sources", state)
+    if source_files == []:
         state.problems.append(Problem("sources", 0, "no source files (sources/*.yaml)"))
-    for name in source_files:
+    if source_files is None:
+        state.unreadable.add("source")
+    for name in source_files or ():
         reader, node = read(source_dir, name)
         if node is None:
             state.unreadable.add("source")
@@ -175,6 +189,10 @@ def load_catalog(data_dir: Path | Traversable | None = None) -> Catalog:
         state.unreadable.add("zone")
     else:
         zones = _zones(reader, node, state)
+        if not zones and reader.problems:
+            # A file that yields no zone at all (a misspelt `zones:` key) would bury
+            # its one real problem under an "unknown zone" for every reference.
+            state.unreadable.add("zone")
 
     acupressure: dict[str, AcupressurePoint] = {}
     reader, node = read(base, "acupressure.yaml")
@@ -195,10 +213,12 @@ def load_catalog(data_dir: Path | Traversable | None = None) -> Catalog:
 
     muscles: dict[str, Muscle] = {}
     muscle_dir = base.joinpath("muscles")
-    muscle_files = _yaml_files(muscle_dir)
-    if not muscle_files:
+    muscle_files = _yaml_files(muscle_dir, "muscles", state)
+    if muscle_files == []:
         state.problems.append(Problem("muscles", 0, "no muscle files (muscles/*.yaml)"))
-    for name in muscle_files:
+    if muscle_files is None:
+        state.unreadable.add("muscle")
+    for name in muscle_files or ():
         reader, node = read(muscle_dir, name)
         if node is not None:
             muscle = _muscle(reader, node, state, name.removesuffix(".yaml"))
