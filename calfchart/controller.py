@@ -217,15 +217,20 @@ class ChartController:
         return self._focus
 
     def focus(self, tp_id: str | None, add: bool = False) -> None:
-        """Show a trigger point's cards and overlay its pattern (alone, or added to the others)."""
+        """Show a trigger point's cards and overlay its pattern: alone, or added to the
+        others. One of the patterns already compared keeps the comparison as it is, in
+        its order, which gives each pattern its colour: reading one compared pattern's
+        cards once threw the others away, and adding one again recoloured them all."""
         if tp_id is not None:
             self.catalog.trigger_point(tp_id)
         self._focus = tp_id
         self._focus_pinned = tp_id is not None
         if tp_id is None:
             self._patterns = ()
+        elif tp_id in self._patterns:
+            pass
         elif add:
-            self._patterns = (*[p for p in self._patterns if p != tp_id], tp_id)
+            self._patterns = (*self._patterns, tp_id)
         else:
             self._patterns = (tp_id,)
         self._publish(Change.PATTERNS)

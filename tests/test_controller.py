@@ -48,6 +48,27 @@ def test_a_chosen_suggestion_stays_focused_while_it_still_applies(
     assert controller.shown_patterns == (second, "soleus-1")
 
 
+def test_choosing_one_of_the_compared_patterns_keeps_the_comparison(
+    controller: ChartController,
+) -> None:
+    for zone in ("heel_plantar", "calf_lower_medial", "achilles"):
+        controller.toggle_zone(zone)
+    first, second, third = (s.trigger_point.id for s in controller.suggestions[:3])
+    controller.focus(first)
+    controller.toggle_pattern(second)
+    controller.toggle_pattern(third)
+    # Reading the second's cards: the three stay, each in its place (its colour).
+    controller.focus(second)
+    assert controller.focused_trigger_point == second
+    assert controller.shown_patterns == (first, second, third)
+    controller.focus(first, add=True)
+    assert controller.shown_patterns == (first, second, third)
+    # One not compared is shown alone, as before.
+    other = controller.suggestions[3].trigger_point.id
+    controller.focus(other)
+    assert list(controller.shown_patterns) == [other]
+
+
 def test_edits_go_through_the_editor_for_undo(controller: ChartController) -> None:
     history: list[tuple[ChartState, ChartState, str]] = []
 

@@ -132,8 +132,8 @@ class MuscleLookup(QWidget):
         if self._syncing or item is None:
             return
         tp_id = str(item.data(TP_ROLE))
-        # Keep the muscle's other patterns on the drawing; show this one's cards.
-        self._controller.focus(tp_id, add=tp_id in self._controller.shown_patterns)
+        # The muscle's other patterns stay on the drawing (focus keeps a comparison).
+        self._controller.focus(tp_id)
 
     def _on_change(self, change: Change) -> None:
         if change & Change.PATTERNS:

@@ -2,8 +2,9 @@
 
 A row shows the rank, the muscle, how well the pattern explains the pain (a bar),
 the trigger point and the reason. Selecting a row (click, arrow keys) shows its cards
-and its pattern alone; Ctrl- or Shift-click, the row's tick box or Space adds its
-pattern to those on the drawing; the "Sheet" box puts it on the treatment sheet.
+and its pattern alone, or, for a row among those compared, keeps the comparison;
+Ctrl- or Shift-click, the row's tick box or Space adds its pattern to those on the
+drawing; the "Sheet" box puts it on the treatment sheet.
 The rows are drawn by a delegate, so the list keeps QListView's keyboard handling
 and its accessibility (each row's text is a full sentence for screen readers).
 """
