@@ -17,6 +17,7 @@ from calfchart.domain.zones import Side, View
 from calfchart.qt.card_html import NO_SELF_PRESSURE_HEADING, PRESSURE_HEADING, WITHHELD_HEADING
 from calfchart.qt.chart_paint import ChartPalette
 from calfchart.qt.details_panel import DetailsPanel
+from calfchart.qt.drawing_key import KeyEntry
 from calfchart.qt.settings import SchemeChoice
 from calfchart.qt.style import CalfchartStyle
 from calfchart.qt.window import MainWindow
@@ -713,6 +714,42 @@ def test_a_name_several_muscles_share_is_answered_with_their_names(
 
 
 # -- the rest of the window ----------------------------------------------------------------
+
+
+def test_the_key_under_the_drawings_names_what_they_show(qtbot: QtBot, window: MainWindow) -> None:
+    """Nothing in the window said what the shading, hatching and marks mean; only the
+    printed sheet had a key."""
+    key, controller = window.chart_area.key, window.controller
+    window.show()
+    qtbot.waitExposed(window)
+    assert list(key.entries) == [KeyEntry.PAIN]  # the one thing a first click shows
+    controller.set_intensity("heel_plantar", 7)
+    controller.set_intensity("achilles", 0)
+    assert list(key.entries) == [
+        KeyEntry.PAIN,
+        KeyEntry.NO_PAIN,
+        KeyEntry.ESSENTIAL,
+        KeyEntry.SPILLOVER,
+        KeyEntry.PRESS,
+    ]
+    controller.focus("popliteus-1")  # behind the knee: not for pressing oneself
+    assert KeyEntry.NO_PRESS in key.entries and KeyEntry.PRESS not in key.entries
+    controller.set_acupressure_shown(True)
+    assert key.entries[-1] is KeyEntry.ACUPRESSURE
+    assert "acupressure point" in key.accessibleDescription()
+    # While a red flag stands nothing invites pressing, in the key as on the drawing.
+    controller.set_answer("dvt-calf-swollen", True)
+    assert not {KeyEntry.PRESS, KeyEntry.NO_PRESS, KeyEntry.ACUPRESSURE} & set(key.entries)
+    # Each entry is drawn, its words readable beside its sign.
+    qtbot.waitUntil(lambda: key.height() >= key.heightForWidth(key.width()))
+    image = key.grab().toImage()
+    inked = sum(
+        1
+        for x in range(0, image.width(), 2)
+        for y in range(image.height())
+        if image.pixelColor(x, y).lightness() < 128
+    )
+    assert inked > 100
 
 
 def test_hovering_a_zone_names_it_in_the_status_bar(qtbot: QtBot, window: MainWindow) -> None:

@@ -165,6 +165,8 @@ def painted():
     # (suggestion_row.py) and the style, dialogs, and screen-reader announcements.
     sentinels += [(widgets, "QStyle"), (widgets, "QFileDialog"), (widgets, "QMessageBox")]
     sentinels += [(gui, "QAccessible")]
+    # Named by an overload of QPainter.fillRect (drawing_key.py): 169 presets.
+    sentinels += [(gui, "QGradient")]
     print(" ".join(name for module, name in sentinels if name in vars(module)) or "none")
     print(app.style().name())
     QCoreApplication.quit()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from calfchart.controller import Change, ChartController
 from calfchart.domain.zones import Side, View
 from calfchart.qt.chart_view import ChartView
+from calfchart.qt.drawing_key import DrawingKey
 from calfchart.qt.listening import listen
 
 FIXED_VIEWS = (View.POSTERIOR, View.ANTERIOR)
@@ -136,6 +137,8 @@ class ChartArea(QWidget):
         layout.setSpacing(2)
         layout.addLayout(side_row)
         layout.addWidget(self.splitter, 1)
+        self.key = DrawingKey(controller, self)
+        layout.addWidget(self.key)
 
         listen(controller, self._on_change)
         self._sync_side()
@@ -204,6 +207,7 @@ class ChartArea(QWidget):
 
     def set_dark(self, dark: bool) -> None:
         self._dark = dark
+        self.key.set_dark(dark)
         for chart in self.views.values():
             chart.set_dark(dark)
 

@@ -298,6 +298,13 @@ def artwork_css(palette: ChartPalette) -> str:
     }[palette]
 
 
+def acupressure_ink(palette: ChartPalette) -> QColor:
+    """The acupressure points' dots and codes: a green apart from pain and patterns."""
+    if palette is ChartPalette.DARK:
+        return QColor(0x7F, 0xE0, 0xC0)
+    return QColor(0x11, 0x55, 0x44)
+
+
 def background_color(palette: ChartPalette) -> QColor:
     """The paper behind the drawing."""
     return {

@@ -56,6 +56,7 @@ from calfchart.qt.accessibility import announce
 from calfchart.qt.artwork import ArtworkItem, artwork_picture
 from calfchart.qt.chart_paint import (
     ChartPalette,
+    acupressure_ink,
     background_color,
     hatch_angle,
     hatch_path,
@@ -1010,11 +1011,7 @@ class ChartScene(QGraphicsScene):
         self._clear(self._acupressure_labels)
         self._code_labels = []
         catalog = self.controller.catalog
-        ink = (
-            QColor(0x11, 0x55, 0x44)
-            if self._palette is not ChartPalette.DARK
-            else QColor(0x7F, 0xE0, 0xC0)
-        )
+        ink = acupressure_ink(self._palette)
         font = self._font(8, bold=True)
         radius = 5 * self.unit
         for point_id in wanted:
