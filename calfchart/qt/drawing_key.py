@@ -33,7 +33,9 @@ class KeyEntry(Enum):
     NO_PAIN = "marked, no pain now"
     ESSENTIAL = "essential zone"
     SPILLOVER = "spillover zone"
-    PRESS = "trigger point: press here"
+    PRESS = "trigger point"
+    """Not "press here": a deep one (tibialis posterior) is pressed from beside it, as
+    its card says."""
     NO_PRESS = "trigger point: do not press yourself"
     ACUPRESSURE = "acupressure point"
 
