@@ -1444,8 +1444,9 @@ class _SheetHtml:
             legend.append((_symbol("no-pain"), "Marked, but not hurting now (0)."))
         marks = [m for panel in sheet.drawings for m in panel.marks]
         if any(m.press for m in marks):
-            legend.append((_symbol("press"), "A trigger point to press; the number is its "
-                           "number in the text."))  # fmt: skip
+            # Not "to press": a deep one is pressed from beside it, as its text says.
+            legend.append((_symbol("press"), "A trigger point; the text under its number "
+                           "says how to treat it."))  # fmt: skip
         if any(not m.press for m in marks):
             legend.append((_symbol("no-press"), "A trigger point you must not press yourself."))
         if any(s.acupressure for s in sheet.sections):
