@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from calfchart.domain.catalog import Catalog
@@ -188,6 +188,16 @@ def test_keyboard_on_the_drawing_marks_a_zone(qtbot: QtBot, window: MainWindow) 
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert current in window.controller.pain
     assert window.suggestions.list.model().rowCount() == len(window.controller.suggestions)
+    assert window.statusBar().currentMessage() == view.chart_scene().zones[current].zone.name
+    # Tab goes on to the next drawing, then out of the drawings; the status bar then
+    # no longer names a zone the keyboard left.
+    views = set(window.chart_area.views.values())
+    focused: QWidget | None = view
+    while focused in views:
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+    assert window.statusBar().currentMessage() == ""
 
 
 def test_focus_in_a_tab_behind_brings_that_tab_forward(qtbot: QtBot, window: MainWindow) -> None:

@@ -1433,6 +1433,8 @@ class ChartView(QGraphicsView):
         between its zones. Walking every zone with Tab put the side panel dozens of
         presses away."""
         self._scene.set_current(None)
+        # The status bar named the zone the keyboard was on: it is on none now.
+        self.hovered.emit("")
         return super().focusNextPrevChild(next)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
