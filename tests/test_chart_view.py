@@ -417,6 +417,23 @@ def test_zoom_keeps_clicks_working(
     assert view.zoom_factor() == pytest.approx(1.0)
 
 
+def test_zooming_by_key_keeps_the_painful_zones_in_sight(
+    qtbot: QtBot, make_view: ViewMaker, controller: ChartController
+) -> None:
+    view = make_view()
+    view.resize(300, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    controller.set_intensity("achilles", 6)
+    controller.set_intensity("calf_lower_medial", 4)
+    scene = view.chart_scene()
+    for _ in range(6):
+        view.zoom_in()
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    for zone in ("achilles", "calf_lower_medial"):
+        assert seen.contains(scene.zone_point(zone)), zone
+
+
 def test_zoom_is_clamped(make_view: ViewMaker) -> None:
     view = make_view()
     for _ in range(40):

@@ -1272,9 +1272,25 @@ class ChartView(QGraphicsView):
 
     def zoom_in(self) -> None:
         self._zoom_by(KEY_ZOOM_STEP)
+        self._look_at_pain()
 
     def zoom_out(self) -> None:
         self._zoom_by(1 / KEY_ZOOM_STEP)
+        self._look_at_pain()
+
+    def _look_at_pain(self) -> None:
+        """After a zoom by key or menu, put in the middle the zone the keyboard is on,
+        else the middle of the painful zones this drawing shows: zoomed about the
+        window's middle, the calf's marks slid out of sight."""
+        scene = self._scene
+        if scene.current is not None:
+            self.centerOn(scene.zone_point(scene.current))
+            return
+        points = [scene.zone_point(z) for z in self.controller.pain if z in scene.zones]
+        if points:
+            x = sum(point.x() for point in points) / len(points)
+            y = sum(point.y() for point in points) / len(points)
+            self.centerOn(QPointF(x, y))
 
     def fit(self) -> None:
         """Fit the whole drawing into the window."""
