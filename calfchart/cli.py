@@ -358,20 +358,28 @@ def _muscle_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _suggest_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--zone", action="append", metavar="ID", help="a painful zone (repeatable)")
+    p.add_argument(
+        "--zone",
+        action="extend",
+        nargs="+",
+        metavar="ID",
+        help="painful zones (one or more; repeatable)",
+    )
     p.add_argument("--side", choices=[s.value for s in Side], default=Side.RIGHT.value)
     p.add_argument(
         "--intensity",
-        action="append",
+        action="extend",
+        nargs="+",
         metavar="ID=N",
         help=f"how much a zone hurts, 0..{MAX_INTENSITY} (default {DEFAULT_INTENSITY}); "
         "marks the zone too",
     )
     p.add_argument(
         "--yes",
-        action="append",
+        action="extend",
+        nargs="+",
         metavar="QUESTION_ID",
-        help="a red-flag screening question answered yes (repeatable)",
+        help="red-flag screening questions answered yes (one or more; repeatable)",
     )
     p.add_argument(
         "--limit", type=_positive, default=None, metavar="N", help="show the best N only"
@@ -380,18 +388,37 @@ def _suggest_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _sheet_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--zone", action="append", metavar="ID", help="a painful zone (repeatable)")
+    p.add_argument(
+        "--zone",
+        action="extend",
+        nargs="+",
+        metavar="ID",
+        help="painful zones (one or more; repeatable)",
+    )
     p.add_argument("--side", choices=[s.value for s in Side], default=None)
-    p.add_argument("--intensity", action="append", metavar="ID=N", help="how much a zone hurts")
+    p.add_argument(
+        "--intensity",
+        action="extend",
+        nargs="+",
+        metavar="ID=N",
+        help="how much zones hurt (one or more; repeatable)",
+    )
     p.add_argument("--name", metavar="TEXT", help="the person's name")
     p.add_argument("--prepared-by", metavar="TEXT", help="who prepared the sheet, with a phone")
     p.add_argument(
         "--muscle",
-        action="append",
+        action="extend",
+        nargs="+",
         metavar="ID",
-        help="put this muscle's trigger points on the sheet",
+        help="put these muscles' trigger points on the sheet",
     )
-    p.add_argument("--red-flag", action="append", metavar="ID", help="a red flag that stands")
+    p.add_argument(
+        "--red-flag",
+        action="extend",
+        nargs="+",
+        metavar="ID",
+        help="red flags that stand (one or more; repeatable)",
+    )
     p.add_argument(
         "--session", metavar="FILE", help="take zones, side and answers from a saved session"
     )

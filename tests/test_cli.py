@@ -104,6 +104,26 @@ def test_suggest_says_which_points_are_not_for_self_pressure(
     assert "(gastrocnemius-3)" in out and "Not for self-pressure" in out
 
 
+def test_several_values_may_follow_one_option(capsys: pytest.CaptureFixture[str]) -> None:
+    """CLI.md writes `--intensity ID=0..10 ...`: one option with several values reads as
+    the option repeated."""
+    _, repeated, _ = run(
+        ["suggest", "--zone", "heel_plantar", "--zone", "achilles",
+         "--intensity", "achilles=3", "--intensity", "calf_lower_medial=4", "--json"],
+        capsys,
+    )  # fmt: skip
+    code, together, err = run(
+        ["suggest", "--zone", "heel_plantar", "achilles",
+         "--intensity", "achilles=3", "calf_lower_medial=4", "--json"],
+        capsys,
+    )  # fmt: skip
+    assert code == 0, err
+    assert json.loads(together) == json.loads(repeated)
+    assert json.loads(together)["intensities"] == {
+        "heel_plantar": 5, "achilles": 3, "calf_lower_medial": 4
+    }  # fmt: skip
+
+
 def test_unknown_zone_gets_the_closest_ids(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["suggest", "--zone", "heel_plantr"], capsys)
     assert code == 1 and out == ""
