@@ -95,11 +95,15 @@ class DrawingKey(QWidget):
         entries = key_entries(self._controller)
         if entries == self._entries:
             return
+        before = self.heightForWidth(self.width())
         self._entries = entries
         words = "; ".join(entry.value for entry in entries)
         self.setAccessibleDescription(words)
         self.setToolTip(f"On the drawings: {words}.")
-        self.updateGeometry()
+        # Laid out again only when it needs another line: a new layout of the drawings
+        # on a click that changes only the words would cost the click its frame.
+        if self.heightForWidth(self.width()) != before:
+            self.updateGeometry()
         self.update()
 
     # -- layout: one line, wrapped where the pane is narrow ------------------------------
