@@ -357,30 +357,23 @@ def _muscle_arguments(p: argparse.ArgumentParser) -> None:
     _json_argument(p)
 
 
+def _many(p: argparse.ArgumentParser, flag: str, metavar: str, words: str) -> None:
+    """An option that takes one value or several, and may be repeated:
+    `--zone a b --zone c` reads as `--zone a --zone b --zone c`."""
+    p.add_argument(flag, action="extend", nargs="+", metavar=metavar, help=words)
+
+
 def _suggest_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--zone",
-        action="extend",
-        nargs="+",
-        metavar="ID",
-        help="painful zones (one or more; repeatable)",
-    )
+    _many(p, "--zone", "ID", "painful zones (one or more; repeatable)")
     p.add_argument("--side", choices=[s.value for s in Side], default=Side.RIGHT.value)
-    p.add_argument(
+    _many(
+        p,
         "--intensity",
-        action="extend",
-        nargs="+",
-        metavar="ID=N",
-        help=f"how much a zone hurts, 0..{MAX_INTENSITY} (default {DEFAULT_INTENSITY}); "
+        "ID=N",
+        f"how much a zone hurts, 0..{MAX_INTENSITY} (default {DEFAULT_INTENSITY}); "
         "marks the zone too",
     )
-    p.add_argument(
-        "--yes",
-        action="extend",
-        nargs="+",
-        metavar="QUESTION_ID",
-        help="red-flag screening questions answered yes (one or more; repeatable)",
-    )
+    _many(p, "--yes", "QUESTION_ID", "red-flag screening questions answered yes (one or more)")
     p.add_argument(
         "--limit", type=_positive, default=None, metavar="N", help="show the best N only"
     )
@@ -388,37 +381,13 @@ def _suggest_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _sheet_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--zone",
-        action="extend",
-        nargs="+",
-        metavar="ID",
-        help="painful zones (one or more; repeatable)",
-    )
+    _many(p, "--zone", "ID", "painful zones (one or more; repeatable)")
     p.add_argument("--side", choices=[s.value for s in Side], default=None)
-    p.add_argument(
-        "--intensity",
-        action="extend",
-        nargs="+",
-        metavar="ID=N",
-        help="how much zones hurt (one or more; repeatable)",
-    )
+    _many(p, "--intensity", "ID=N", "how much zones hurt (one or more; repeatable)")
     p.add_argument("--name", metavar="TEXT", help="the person's name")
     p.add_argument("--prepared-by", metavar="TEXT", help="who prepared the sheet, with a phone")
-    p.add_argument(
-        "--muscle",
-        action="extend",
-        nargs="+",
-        metavar="ID",
-        help="put these muscles' trigger points on the sheet",
-    )
-    p.add_argument(
-        "--red-flag",
-        action="extend",
-        nargs="+",
-        metavar="ID",
-        help="red flags that stand (one or more; repeatable)",
-    )
+    _many(p, "--muscle", "ID", "put these muscles' trigger points on the sheet")
+    _many(p, "--red-flag", "ID", "red flags that stand (one or more; repeatable)")
     p.add_argument(
         "--session", metavar="FILE", help="take zones, side and answers from a saved session"
     )
