@@ -300,6 +300,7 @@ def test_the_window_sheet_follows_the_controller(catalog: Catalog) -> None:
     assert sheet_from_controller(controller).sections[0].acupressure
     controller.set_answer(first_question(catalog, "dvt"), True)
     assert sheet_from_controller(controller).self_treatment_withheld
+    controller.set_answer(first_question(catalog, "dvt"), False)
     # Charted today, printed today: one date. A session charted earlier is printed with
     # today's date (its log starts today) and says when the pain was charted.
     today = dt.date.today()
@@ -1255,7 +1256,8 @@ def test_every_table_fits_across_the_page(qapp: object, catalog: Catalog, paper:
 
     margins = (PAGE_MARGINS_MM.left() + PAGE_MARGINS_MM.right()) * 72 / 25.4
     width = {"a4": 595.3, "letter": 612.0}[PaperSize(paper).value] - margins
-    flag = first_question(catalog, "dvt")
+    # A flag booked for soon keeps the diary, with its rows for a withheld treatment.
+    flag = first_question(catalog, "exertional_compartment_syndrome")
     for sheet in (runner_sheet(catalog), runner_sheet(catalog, answers={flag: True})):
         layout = SheetDocument(sheet, QSizeF(width, 720))
         document = layout.document
@@ -1268,17 +1270,27 @@ def test_every_table_fits_across_the_page(qapp: object, catalog: Catalog, paper:
             assert shown <= layout.body.width() + 0.5, (paper, shown, layout.body.width())
 
 
-def test_no_two_week_diary_beside_an_emergency(qapp: object, catalog: Catalog) -> None:
-    """'Call an ambulance now' and a fortnight's pain diary said two things at once."""
+def test_no_two_week_diary_when_a_doctor_is_needed_today_or_now(
+    qapp: object, catalog: Catalog
+) -> None:
+    """'Call an ambulance now' or 'see a doctor today' beside a fortnight's pain diary
+    said two things at once; beside 'book an appointment soon' the diary is what to
+    take to the doctor."""
     from calfchart.qt.sheet_renderer import SheetDocument
 
     emergency = runner_sheet(catalog, manual_red_flags=("acute_compartment_syndrome",))
     urgent = runner_sheet(catalog, manual_red_flags=("dvt",))
-    assert emergency.log.days == () and len(urgent.log.days) == 14
+    soon = runner_sheet(catalog, manual_red_flags=("exertional_compartment_syndrome",))
+    assert [w.urgency for w in soon.warnings] == [Urgency.SOON]
+    assert emergency.log.days == () and urgent.log.days == ()
+    assert len(soon.log.days) == 14
     page = printable_area("a4")
-    text = SheetDocument(emergency, page).document.toPlainText()
-    assert "Two-week log" not in text and Urgency.EMERGENCY.advice in text
-    assert "Two-week log" in SheetDocument(urgent, page).document.toPlainText()
+    for pressing in (emergency, urgent):
+        text = SheetDocument(pressing, page).document.toPlainText()
+        assert "Two-week log" not in text
+        assert pressing.warnings[0].urgency.advice in text
+    text = SheetDocument(soon, page).document.toPlainText()
+    assert "Two-week log" in text and "Take it to the doctor." in text
 
 
 def test_a_trigger_point_s_number_sits_on_a_round_plate_unlike_a_pain_number(

@@ -225,8 +225,9 @@ class LogTable:
     exercises: tuple[str, ...]
     """One tick box per exercise per day; empty when self-treatment is withheld.
 
-    No days at all when an emergency stands: a fortnight's diary beside "call an
-    ambulance now" says there is time, and there is none."""
+    No days at all when an emergency or an urgent red flag stands: a fortnight's diary
+    beside "call an ambulance now" or "see a doctor today" says there is time, and there
+    is none. Beside "book an appointment soon" it is what to take to the doctor."""
 
     @property
     def day_labels(self) -> tuple[str, ...]:
@@ -629,7 +630,7 @@ def build_sheet(
         for r in raised
     )
     exercises = () if withheld else tuple(e for s in sections for e in s.exercises)
-    emergency = any(r.urgency is Urgency.EMERGENCY for r in raised)
+    no_time = any(r.urgency.rank <= Urgency.URGENT.rank for r in raised)
     days = tuple(day + dt.timedelta(days=n) for n in range(LOG_DAYS))
     core, notes = _cited(catalog, sections, raised)
     main = [catalog.sources[i] for i in core if catalog.sources[i].tier in MAIN_TIERS]
@@ -646,7 +647,7 @@ def build_sheet(
         drawings=_drawing_panels(marks, spot_marks, catalog),
         sections=tuple(sections),
         doctor=_doctor_signs(catalog, prepared_by),
-        log=LogTable((), ()) if emergency else LogTable(days, exercises),
+        log=LogTable((), ()) if no_time else LogTable(days, exercises),
         evidence=catalog.texts.evidence,
         citations=citations,
         other_sources=len(others),

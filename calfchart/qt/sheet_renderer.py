@@ -1651,7 +1651,7 @@ class _SheetHtml:
         """Two weeks across, one row for the pain and one per exercise: a fortnight fits
         in a few lines, and a week's ticks read along a row."""
         log = self.sheet.log
-        if not log.days:  # an emergency stands: no diary (domain/sheet.py)
+        if not log.days:  # a doctor is needed today or now: no diary (domain/sheet.py)
             return
         label_share = 100.0 * LOG_LABEL_WIDTH / self.width
         day_share = (100.0 - label_share) / len(log.days)
