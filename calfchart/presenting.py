@@ -93,6 +93,7 @@ def muscle_as_dict(muscle: Muscle, catalog: Catalog) -> dict[str, Any]:
                     "location": catalog.acupressure[p].location,
                     "how": catalog.acupressure[p].how,
                     "cautions": list(catalog.acupressure[p].cautions),
+                    "disagreement": catalog.acupressure[p].disagreement,
                 }
                 for p in t.acupressure
             ],
@@ -172,6 +173,8 @@ def muscle_card_text(muscle: Muscle, catalog: Catalog) -> str:
             point = catalog.acupressure[pid]
             out += _bullets((f"{pid} {point.name}: {point.location} {point.how}",))
             out += _bullets(tuple(f"Caution: {c}" for c in point.cautions), "    ")
+            if point.disagreement:
+                out.append(_para("Sources differ: " + point.disagreement, "    "))
         out.append(_cite(t.acupressure_sources))
     for heading, block in (
         ("What keeps it active", t.perpetuating_factors),

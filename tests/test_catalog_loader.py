@@ -101,6 +101,18 @@ def test_unknown_source_and_unknown_acupressure_point(pack: Path) -> None:
     assert any(p.startswith("texts.yaml:4:") and "unknown source 'ts-vol3'" in p for p in problems)
 
 
+def test_an_acupressure_point_may_say_where_its_sources_differ(pack: Path) -> None:
+    _edit(
+        pack,
+        "acupressure.yaml",
+        "    sources: [ts-vol2]\n",
+        "    disagreement: The classics avoid it in pregnancy; the WHO text does not.\n"
+        "    sources: [ts-vol2]\n",
+    )
+    point = load_catalog(pack).acupressure["BL57"]
+    assert point.disagreement == "The classics avoid it in pregnancy; the WHO text does not."
+
+
 def test_a_muscle_may_have_no_acupressure_points(pack: Path) -> None:
     # As behind the knee, where every point lies over the artery, vein and nerve.
     _edit(

@@ -150,6 +150,20 @@ def test_disagreements_are_said(catalog: Catalog) -> None:
     assert catalog.red_flags["dvt"].disagreement
 
 
+def test_acupressure_cautions_say_what_to_do_and_leave_provenance_to_the_sources_note(
+    catalog: Catalog,
+) -> None:
+    """The sheet prints a point's cautions for the patient: "we have not checked this
+    against a source" there worried and confused; it belongs where sources are listed."""
+    for point in catalog.acupressure.values():
+        for caution in point.cautions:
+            assert not re.search(r"\bsources?\b|checked|recollection|WHO", caution), caution
+    for point_id in ("BL60", "SP6"):
+        point = catalog.acupressure[point_id]
+        assert any("pregnant" in c for c in point.cautions)
+        assert point.disagreement and "not checked" in point.disagreement
+
+
 def test_unverified_source_is_marked_as_such(catalog: Catalog) -> None:
     assert catalog.sources[UNVERIFIED].tier == "D"
 

@@ -560,6 +560,20 @@ def test_the_acupressure_switch_shows_the_points_are_off_while_withheld(
     assert window.cards.acupressure.isChecked() and controller.acupressure_shown
 
 
+def test_an_acupressure_point_s_card_says_where_its_sources_differ(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The pregnancy caution reads as advice; that it rests on no checked source is
+    said apart, as every other part of the card says it."""
+    mark_runner(qtbot, window)
+    window.controller.focus("soleus-1")
+    text = " ".join(window.cards.browser.toPlainText().split())
+    assert "BL60 Kunlun" in text
+    caution = "Caution: If you are pregnant, leave this point alone; acupressure tradition"
+    assert caution in text
+    assert "Sources differ: That tradition avoids this point in pregnancy" in text
+
+
 def test_the_acupressure_switch_can_always_be_turned_off(window: MainWindow) -> None:
     controller = window.controller
     controller.toggle_zone("calf_upper_medial")

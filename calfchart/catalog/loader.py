@@ -288,7 +288,7 @@ def _acupressure(reader: Reader, node: yaml.Node, state: _Folder) -> dict[str, A
             item,
             "acupressure point",
             ("id", "name", "location", "who_location", "views", "how", "sources"),
-            ("chinese", "cautions"),
+            ("chinese", "cautions", "disagreement"),
         )
         if keys is None:
             continue
@@ -300,6 +300,7 @@ def _acupressure(reader: Reader, node: yaml.Node, state: _Folder) -> dict[str, A
         how = reader.text(keys.get("how"), "how")
         cautions = reader.texts(keys.get("cautions"), "cautions")
         chinese = reader.text(keys.get("chinese"), "chinese")
+        disagreement = reader.text(keys.get("disagreement"), "disagreement")
         sources = state.refer_all(reader, keys.get("sources"), "source")
         if not (ident and state.define(reader, keys["id"], "acupressure point", ident)):
             continue
@@ -314,6 +315,7 @@ def _acupressure(reader: Reader, node: yaml.Node, state: _Folder) -> dict[str, A
                 cautions,
                 sources,
                 chinese,
+                disagreement,
             )
     return found
 

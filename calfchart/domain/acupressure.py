@@ -18,3 +18,7 @@ class AcupressurePoint:
     cautions: tuple[str, ...]
     sources: tuple[str, ...]
     chinese: str | None = None
+    disagreement: str | None = None
+    """Where the sources differ or a caution rests on no checked source: said where
+    sources are listed (the window's cards, `suggest --json`), not in the caution a
+    patient reads on paper."""

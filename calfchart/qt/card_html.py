@@ -178,7 +178,7 @@ def _stretch(muscle: Muscle, cite: _Citations, colours: CardColours) -> str:
     )
 
 
-def _acupressure(muscle: Muscle, catalog: Catalog, cite: _Citations) -> str:
+def _acupressure(muscle: Muscle, catalog: Catalog, cite: _Citations, colours: CardColours) -> str:
     t = muscle.treatment
     if not t.acupressure:
         return ""
@@ -186,9 +186,15 @@ def _acupressure(muscle: Muscle, catalog: Catalog, cite: _Citations) -> str:
     for point_id in t.acupressure:
         point = catalog.acupressure[point_id]
         cautions = "".join(f"<br><i>Caution:</i> {escape(c)}" for c in point.cautions)
+        differ = (
+            f"<br><span style='color:{colours.muted}'><b>Sources differ:</b> "
+            f"{escape(point.disagreement)}</span>"
+            if point.disagreement
+            else ""
+        )
         items.append(
             f"<li><b>{escape(point.id)} {escape(point.name)}</b>{cite.mark(point.sources)}: "
-            f"{escape(point.location)}<br>{escape(point.how)}{cautions}</li>"
+            f"{escape(point.location)}<br>{escape(point.how)}{cautions}{differ}</li>"
         )
     return (
         f"<h3>Acupressure points nearby{cite.mark(t.acupressure_sources)}</h3>"
@@ -235,7 +241,7 @@ def card_html(
         body.append(_where(tp, muscle.may_press(tp), cite, colours))
         body.append(_pressure(muscle, tp, cite, colours))
         body.append(_stretch(muscle, cite, colours))
-        body.append(_acupressure(muscle, catalog, cite))
+        body.append(_acupressure(muscle, catalog, cite, colours))
         t = muscle.treatment
         body.append(_sourced_section("What keeps it active", t.perpetuating_factors, cite, colours))
         body.append(_sourced_section("Often mistaken for", t.mistaken_for, cite, colours))
