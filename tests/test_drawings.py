@@ -245,3 +245,24 @@ def test_the_artwork_alone_paints_exactly_what_the_whole_drawing_paints(
         return image
 
     assert painted(artwork) == painted(whole)
+
+
+def test_the_heel_trigger_point_and_bl57_sit_where_their_texts_put_them() -> None:
+    """BL57 is in the hollow where the two calf bellies part, halfway from the knee
+    crease to the outer ankle bone (WHO); soleus' heel point is 2-3 cm below the lower
+    end of the bellies (Travell & Simons), which is the inner belly's, so the two lie
+    far apart on the back view. A reviewer who read "the end of the bellies" as BL57's
+    hollow saw the X 6 cm too low; the soleus text now names the inner belly."""
+    generator = _generator()
+    view = generator.posterior()
+    cm = (generator.LAT_MALL - generator.KNEE) / 39.5  # knee crease to ankle, 1.75 m adult
+    anchors = {aid: point for aid, _, point, _ in view.anchors}
+    gastrocnemius = next(m for m in view.muscles if m.id == "gastrocnemius")
+    belly_ends = sorted(max(seg[3][1] for seg in belly) for belly in gastrocnemius.bellies)
+    inner_end = belly_ends[-1]
+    heel_x, heel_y = anchors["trp-soleus-1"]
+    assert 2 * cm <= heel_y - inner_end <= 3 * cm
+    assert heel_x < anchors["acu-BL57"][0]  # inner of the middle: the inner side is on the left
+    bl57_y = anchors["acu-BL57"][1]
+    assert bl57_y == pytest.approx(generator.KNEE + 8 * generator.CUN)
+    assert bl57_y < belly_ends[0] < inner_end  # the hollow above both bellies' ends
