@@ -290,6 +290,33 @@ def test_compared_patterns_wear_their_drawing_colours_in_the_list(window: MainWi
         assert colour == expected.get(tp_id)
 
 
+def test_a_compared_pattern_s_score_bar_is_drawn_in_its_colour(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The stripe at a row's edge was too faint a tie to the pattern on the drawing."""
+
+    from calfchart.qt.chart_paint import pattern_colors
+
+    controller = window.controller
+    for zone, level in {"heel_plantar": 7, "calf_lower_medial": 5, "achilles": 4}.items():
+        controller.set_intensity(zone, level)
+    listing = window.suggestions.list
+
+    def bar_colour(row: int) -> QColor:
+        option, rect = listing.option_for(row)
+        track = listing.delegate.score_track(option, rect)
+        point = QPoint(track.left() + 3, track.center().y())
+        return listing.viewport().grab().toImage().pixelColor(point)
+
+    highlight = listing.palette().color(QPalette.ColorRole.Highlight)
+    assert bar_colour(1).name() == highlight.name()  # alone, the usual blue
+    controller.toggle_pattern(controller.suggestions[1].trigger_point.id)
+    colour = dict(zip(controller.shown_patterns, pattern_colors(2), strict=True))
+    second = colour[controller.suggestions[1].trigger_point.id]
+    assert bar_colour(1).name() == second.name()
+    assert second.name() != highlight.name()
+
+
 def test_a_ranked_suggestion_never_reads_match_0_percent(qapp: QApplication) -> None:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
 
@@ -702,6 +729,15 @@ def test_looking_up_a_muscle_by_alias_shows_its_points(
     assert points in window.lookup.message.text()
     view = window.chart_area.show_view(muscle.trigger_points[0].views[0])
     assert expected[0] in tagged_ids(view, "trigger-point")
+    # Each listed point wears its pattern's colour when there are several to tell apart.
+    from calfchart.qt.chart_paint import pattern_colors
+    from calfchart.qt.muscle_lookup import COLOUR_ROLE
+
+    worn = [window.lookup.points.item(r).data(COLOUR_ROLE) for r in range(len(expected))]
+    assert worn == (pattern_colors(len(expected)) if len(expected) > 1 else [None])
+    assert all(
+        not window.lookup.points.item(r).icon().isNull() for r in range(len(worn)) if worn[r]
+    )
 
 
 @pytest.mark.qt_log_ignore(POPUP_WARNINGS)

@@ -8,6 +8,7 @@ trigger points; its trigger points are listed to pick whose cards to read.
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -23,9 +24,23 @@ from PySide6.QtWidgets import (
 from calfchart.controller import Change, ChartController
 from calfchart.domain.catalog import AmbiguousNameError, UnknownIdError
 from calfchart.domain.muscles import Muscle
+from calfchart.qt.chart_paint import pattern_colors
 from calfchart.qt.listening import listen
 
 TP_ROLE = Qt.ItemDataRole.UserRole + 1
+COLOUR_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The colour its pattern wears on the drawings, while several are shown; else None."""
+
+
+def _swatch(colour: QColor, size: int) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(colour.darker(160))
+    painter.setBrush(colour)
+    painter.drawRect(1, 1, size - 3, size - 3)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class MuscleLookup(QWidget):
@@ -141,11 +156,22 @@ class MuscleLookup(QWidget):
 
     def _sync_current(self) -> None:
         focused = self._controller.focused_trigger_point
+        # With its patterns overlaid in several colours, each point's row wears its
+        # pattern's colour: nothing else says which X on the drawing is which.
+        shown = self._controller.shown_patterns
+        colours = (
+            dict(zip(shown, pattern_colors(len(shown)), strict=True)) if len(shown) > 1 else {}
+        )
+        size = self.points.fontMetrics().height()
         self._syncing = True
         try:
             self.points.setCurrentRow(-1)
             for row in range(self.points.count()):
-                if self.points.item(row).data(TP_ROLE) == focused:
+                item = self.points.item(row)
+                colour = colours.get(str(item.data(TP_ROLE)))
+                item.setData(COLOUR_ROLE, colour)
+                item.setIcon(_swatch(colour, size) if colour is not None else QIcon())
+                if item.data(TP_ROLE) == focused:
                     self.points.setCurrentRow(row)
         finally:
             self._syncing = False

@@ -78,6 +78,13 @@ class SuggestionDelegate(QStyledItemDelegate):
         top = rect.top() + _MARGIN
         return QRect(rect.right() - _MARGIN - width, top, width, self._line_height(option))
 
+    def score_track(self, option: QStyleOptionViewItem, rect: QRect) -> QRect:
+        """The score bar's track, on the second line under the title."""
+        _, small = self._fonts(option)
+        bar_height = QFontMetrics(small).height()
+        top = rect.top() + _MARGIN + self._line_height(option) + _GAP + bar_height // 4
+        return QRect(self._text_left(option, rect), top, _BAR_WIDTH, bar_height // 2)
+
     def _text_left(self, option: QStyleOptionViewItem, rect: QRect) -> int:
         return self.overlay_rect(option, rect).right() + 8
 
@@ -200,10 +207,9 @@ class SuggestionDelegate(QStyledItemDelegate):
         # The score as a bar, with the number beside it so it is not colour alone.
         painter.setFont(small)
         text_width = rect.right() - _MARGIN - left
-        bar_height = QFontMetrics(small).height()
         match_height = self._match_height(small, index, text_width)
         score = float(index.data(SCORE_ROLE) or 0.0)
-        track = QRect(left, top + bar_height // 4, _BAR_WIDTH, bar_height // 2)
+        track = self.score_track(option, rect)
         painter.setPen(Qt.PenStyle.NoPen)
         track_colour = QColor(text_colour)
         track_colour.setAlphaF(0.18)
@@ -211,11 +217,15 @@ class SuggestionDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(track, 3, 3)
         filled = QRect(track)
         filled.setWidth(max(2, round(track.width() * min(1.0, score))))
-        painter.setBrush(
-            palette.color(group, QPalette.ColorRole.HighlightedText)
-            if selected
-            else palette.color(group, QPalette.ColorRole.Highlight)
-        )
+        # Compared, the bar is in its pattern's colour too: the 4 px stripe alone was too
+        # faint a tie between a row and its pattern on the drawing.
+        if selected:
+            bar_colour = palette.color(group, QPalette.ColorRole.HighlightedText)
+        elif isinstance(colour, QColor):
+            bar_colour = colour
+        else:
+            bar_colour = palette.color(group, QPalette.ColorRole.Highlight)
+        painter.setBrush(bar_colour)
         painter.drawRoundedRect(filled, 3, 3)
         painter.setPen(text_colour)
         painter.drawText(
