@@ -20,5 +20,5 @@ class AcupressurePoint:
     chinese: str | None = None
     disagreement: str | None = None
     """Where the sources differ or a caution rests on no checked source: said where
-    sources are listed (the window's cards, `suggest --json`), not in the caution a
-    patient reads on paper."""
+    sources are listed (the window's cards, `calfchart muscle` and its JSON), not in the
+    caution a patient reads on paper."""

@@ -16,6 +16,7 @@ Colour choices, and why:
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from enum import Enum
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -98,6 +99,14 @@ def intensity_color(intensity: int, palette: ChartPalette = ChartPalette.LIGHT) 
 def pattern_colors(n: int) -> list[QColor]:
     """`n` overlay colours, colour-blind safe and distinct (they cycle past eight)."""
     return [QColor(_OVERLAY_COLOURS[i % len(_OVERLAY_COLOURS)]) for i in range(n)]
+
+
+def compared_colours(shown: Sequence[str]) -> dict[str, QColor]:
+    """Each shown pattern's colour on the drawings, for the lists that name them; empty
+    with one pattern or none, which has nothing to be told apart from."""
+    if len(shown) < 2:
+        return {}
+    return dict(zip(shown, pattern_colors(len(shown)), strict=True))
 
 
 def hatch_angle(index: int) -> float:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from calfchart.controller import Change, ChartController
 from calfchart.domain.catalog import AmbiguousNameError, UnknownIdError
 from calfchart.domain.muscles import Muscle
-from calfchart.qt.chart_paint import pattern_colors
+from calfchart.qt.chart_paint import compared_colours
 from calfchart.qt.listening import listen
 
 TP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -158,10 +158,7 @@ class MuscleLookup(QWidget):
         focused = self._controller.focused_trigger_point
         # With its patterns overlaid in several colours, each point's row wears its
         # pattern's colour: nothing else says which X on the drawing is which.
-        shown = self._controller.shown_patterns
-        colours = (
-            dict(zip(shown, pattern_colors(len(shown)), strict=True)) if len(shown) > 1 else {}
-        )
+        colours = compared_colours(self._controller.shown_patterns)
         size = self.points.fontMetrics().height()
         self._syncing = True
         try:

@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
@@ -45,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from calfchart.controller import Change, ChartController
 from calfchart.domain.ranking import OTHER_CAUSES, Suggestion
-from calfchart.qt.chart_paint import pattern_colors
+from calfchart.qt.chart_paint import compared_colours
 from calfchart.qt.deferred import after_first_paint
 from calfchart.qt.listening import listen
 from calfchart.qt.viewport import own_viewport
@@ -203,9 +202,7 @@ class SuggestionList(QListView):
         shown = set(order)
         # Compared, each row wears its pattern's colour, which the drawings use: the
         # X's and zones of several patterns can then be told apart by their rows.
-        colours: dict[str, QColor] = {}
-        if len(order) > 1:
-            colours = dict(zip(order, pattern_colors(len(order)), strict=True))
+        colours = compared_colours(order)
         sheet = set(self._controller.sheet_trigger_points)
         focused = self._controller.focused_trigger_point
         self._syncing = True
